@@ -1,0 +1,3 @@
+from clusterkg.cli import main
+
+main()

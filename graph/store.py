@@ -1,0 +1,74 @@
+"""The embedded store: Oxigraph on disk, one named graph per report, plus the ontology and
+reference graphs.
+
+Building a report replaces its named graph in one transaction, so building the same report
+twice leaves the same graph, and a build that fails leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from clusterkg.errors import StoreError
+from clusterkg.ontology import ONTOLOGY_TTL
+from clusterkg.loaders.gazetteer import reference_files
+from clusterkg.loaders.ids import ONTOLOGY_GRAPH, REFERENCE_GRAPH
+
+DEFAULT_STORE = "clusterkg-store"
+_MARKER = "CLUSTERKG_STORE"
+
+
+def open_store(path: str | Path, *, create: bool = True, read_only: bool = False) -> ox.Store:
+    """Open (or create) the store folder ``path``.
+
+    A folder that exists but is not a clusterkg store is refused rather than written into.
+    """
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: is a file, not a store folder")
+    if path.exists() and any(path.iterdir()) and not (path / _MARKER).exists():
+        raise StoreError(f"{path}: this folder is not a clusterkg store; choose another --store")
+    if not path.exists():
+        if not create:
+            raise StoreError(f"{path}: no store here; run `clusterkg build REPORT --store {path}` first")
+        path.mkdir(parents=True)
+    if not (path / _MARKER).exists():
+        (path / _MARKER).write_text("clusterkg store (Oxigraph); do not edit\n", encoding="utf-8")
+    try:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as err:
+        raise StoreError(f"{path}: cannot open the store ({err}); is another clusterkg process using it?") from None
+
+
+def _read_graph(files: Iterable[Path], graph: str) -> list[ox.Quad]:
+    g = ox.NamedNode(graph)
+    quads = []
+    for f in files:
+        with f.open("rb") as fh:
+            quads.extend(ox.Quad(t.subject, t.predicate, t.object, g)
+                         for t in ox.parse(fh, format=ox.RdfFormat.TURTLE, base_iri="https://w3id.org/clusterkg/id/"))
+    return quads
+
+
+def replace_graphs(store: ox.Store, graphs: dict[str, list[ox.Quad]]) -> None:
+    """Replace each named graph by the given quads.
+
+    Callers read and extract every input before calling this, so bad input never reaches the
+    store; each graph's new quads go in with one atomic ``extend``.
+    """
+    try:
+        for name, quads in graphs.items():
+            store.remove_graph(ox.NamedNode(name)) if store.contains_named_graph(ox.NamedNode(name)) else None
+            store.extend(quads)
+        store.flush()
+    except OSError as err:
+        raise StoreError(f"cannot write to the store: {err}") from None
+
+
+def vocabulary_graphs() -> dict[str, list[ox.Quad]]:
+    """The ontology and reference graphs, as the package ships them."""
+    return {ONTOLOGY_GRAPH: _read_graph([ONTOLOGY_TTL], ONTOLOGY_GRAPH),
+            REFERENCE_GRAPH: _read_graph(reference_files(), REFERENCE_GRAPH)}

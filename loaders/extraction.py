@@ -1,0 +1,89 @@
+"""Stages 2–5 on one document: sentences, mentions, entities, facts.
+
+:func:`extract` is pure: a :class:`~.read.Document` in, an :class:`Extraction` out; the
+reference gazetteer is the only other input.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .facts import FactExtractor, Facts, Sent
+from .gazetteer import Gazetteer, Known, gazetteer, name_key
+from .ids import report_slug
+from .mentions import Mention, find_mentions, government_regex
+from .read import Document
+from .resolve import Context, Entity, Resolver
+from .sentences import Span, split_sentences
+
+
+@dataclass
+class Extraction:
+    slug: str
+    document: Document
+    sentences: list[Span]
+    mentions: list[Mention]
+    entities: list[Entity]
+    facts: Facts
+    city: Known | None
+    publisher: Entity | None
+
+    def sentence_of(self, offset: int) -> int | None:
+        starts = [s.start for s in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        return i if i >= 0 and offset < self.sentences[i].end else None
+
+
+@lru_cache(maxsize=1)
+def _place_table() -> tuple[list[str], re.Pattern]:
+    gaz = gazetteer()
+    names = sorted({n for k in gaz.places() if k.category in ("City", "Province", "District") for n in k.names
+                    if len(n) >= 2})
+    return names, government_regex(gaz, names)
+
+
+def report_city(doc: Document, gaz: Gazetteer) -> Known | None:
+    """The city a report is about: the one its title, publisher or text names most."""
+    votes: Counter = Counter()
+    for source, weight in ((doc.meta.title or "", 5), (doc.meta.publisher or "", 3), (doc.text, 1)):
+        for _s, _e, values in gaz.index.finditer(name_key(source)):
+            for k in values:
+                if k.kind == "place" and k.category == "City":
+                    votes[k.iri] += weight
+    if not votes:
+        return None
+    return gaz.entities[votes.most_common(1)[0][0]]
+
+
+def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
+    gaz = gaz or gazetteer()
+    place_names, gov_pattern = _place_table()
+    city = report_city(doc, gaz)
+    province = gaz.entities.get(city.province) if city and city.province else None
+    ctx = Context(city=city, province=province, place_names=place_names)
+    sentences = split_sentences(doc.text)
+    mentions = find_mentions(doc.text, sentences, gaz, city, gov_pattern)
+    resolver = Resolver(gaz, ctx, {a: f for a, f, _ in gaz.gov})
+    resolved: list[tuple[Mention, Entity]] = []
+    for m in mentions:
+        e = resolver.resolve(m, doc.surface[m.start:m.end])
+        resolved.append((m, e))
+    sents = []
+    title = doc.meta.title and name_key(doc.meta.title)
+    for i, s in enumerate(sentences):
+        items = [(m, e) for m, e in resolved if s.start <= m.start < s.end]
+        sents.append(Sent(i, s, items, skip_facts=bool(title) and name_key(s.text) == title))
+    facts = FactExtractor(doc.text, doc.surface, resolver, doc.meta.date).run(sents)
+    publisher = None
+    if doc.meta.publisher:
+        pm = Mention(0, 0, "org", "Media", "metadata:publisher", name_key(doc.meta.publisher))
+        known = [k for k in gaz.by_name(doc.meta.publisher) if k.kind == "org"]
+        pm.known = known[0] if known else None
+        publisher = resolver.org(pm)
+        publisher.category = "Media" if not publisher.known else publisher.category
+    entities = [e for e in resolver.entities.values() if e.mentions or e is publisher or e.kind in ("event",)]
+    return Extraction(report_slug(doc.name), doc, sentences, mentions, entities, facts, city, publisher)

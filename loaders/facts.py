@@ -1,0 +1,360 @@
+"""Stage 5 — facts: relations, observations (figures), events and documents, each tied to the
+sentence it was read from. One small rule per relation the genre states.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .mentions import Mention
+from .numbers import Period, Quantity, find_dates, find_periods, find_quantities, is_target
+from .resolve import Entity, Resolver
+from .sentences import Span, split_clauses
+
+
+@dataclass
+class Relation:
+    subject: Entity
+    predicate: str  # local name in the ck: namespace
+    object: Entity
+    sentence: int
+    rule: str
+    subject_surface: str | None = None
+    object_surface: str | None = None
+
+
+@dataclass
+class Observation:
+    subject: Entity | None
+    subject_surface: str | None
+    indicator: str
+    quantity: Quantity
+    period: Period | None
+    target: bool
+    sentence: int
+    rule: str = "figure"
+
+
+@dataclass
+class EventInfo:
+    entity: Entity
+    sentence: int
+    date: date | None = None
+    venue: Entity | None = None
+    venue_surface: str | None = None
+    organizers: list[Entity] = field(default_factory=list)
+    about: list[Entity] = field(default_factory=list)
+
+
+@dataclass
+class Facts:
+    relations: list[Relation] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    events: list[EventInfo] = field(default_factory=list)
+
+
+@dataclass
+class Sent:
+    """A sentence with its resolved mentions (entity, mention, surface)."""
+
+    index: int
+    span: Span
+    items: list[tuple[Mention, Entity]]
+    skip_facts: bool = False
+
+    def in_range(self, start: int, end: int, *kinds: str) -> list[tuple[Mention, Entity]]:
+        return [(m, e) for m, e in self.items if start <= m.start and m.end <= end and (not kinds or m.kind in kinds)]
+
+
+_PUBLISH = r"(?:发布|印发|制定|出台|公布|编制|推出|下发|颁布|审议通过|出炉)"
+_HOME = re.compile(r"(?:我市|本市|全市|我省|本省|全省|当地)")
+
+
+class FactExtractor:
+    def __init__(self, text: str, surface: str, resolver: Resolver, report_date: date | None):
+        self.text, self.surface, self.r, self.report_date = text, surface, resolver, report_date
+        self.facts = Facts()
+        self.challenge_lists: list[Entity] = []
+
+    # ---- helpers
+    def rel(self, s: Entity, p: str, o: Entity, sent: Sent, rule: str, ss: str | None = None,
+            os_: str | None = None) -> None:
+        if s.iri == o.iri:
+            return
+        for r in self.facts.relations:
+            if r.subject.iri == s.iri and r.predicate == p and r.object.iri == o.iri and r.sentence == sent.index:
+                return
+        self.facts.relations.append(Relation(s, p, o, sent.index, rule, ss, os_))
+
+    def surf(self, m: Mention) -> str:
+        return self.surface[m.start:m.end]
+
+    def home(self) -> Entity | None:
+        return self.r.city_entity()
+
+    # ---- the rules
+    def run(self, sents: list[Sent]) -> Facts:
+        for sent in sents:
+            if sent.skip_facts:
+                continue
+            self.documents(sent)
+            self.events(sent)
+            self.part_of(sent)
+            self.supported_by(sent)
+            self.collaboration(sent)
+            self.challenge(sent)
+            self.selected(sent)
+            self.lead_firm(sent)
+            self.alliance(sent)
+            self.operated_located(sent)
+            self.owned_lists(sent)
+            self.figures(sent)
+        return self.facts
+
+    def documents(self, sent: Sent) -> None:
+        """ORG 发布/印发/制定《DOC》 and 《DOC》由ORG印发 → DOC issuedBy ORG; a dated release is an event."""
+        for m, doc in sent.in_range(sent.span.start, sent.span.end, "document"):
+            if doc.category == "ChallengeList" and doc not in self.challenge_lists:
+                self.challenge_lists.append(doc)
+            clause = next(c for c in split_clauses(sent.span) if c.start <= m.start < c.end)
+            before = self.text[clause.start:m.start]
+            orgs = [(om, oe) for om, oe in sent.in_range(clause.start, m.start, "org")]
+            if orgs and re.search(_PUBLISH + r"(?:了)?[^,，。;；]{0,10}[《“]?$", before):
+                om, issuer = orgs[-1]
+                if re.search(_PUBLISH, self.text[om.end:m.start]):
+                    self.rel(doc, "issuedBy", issuer, sent, "issued-by", os_=self.surf(om))
+                    self.release_event(sent, clause, doc, issuer)
+                    continue
+            after = self.text[m.end:min(clause.end, m.end + 30)]
+            if mm := re.match(r"^[》”]?(?:由|经)", after):
+                for om, oe in sent.in_range(m.end + mm.end(), clause.end, "org")[:1]:
+                    if re.search(_PUBLISH, self.text[om.end:clause.end]):
+                        self.rel(doc, "issuedBy", oe, sent, "issued-by:passive", os_=self.surf(om))
+
+    def release_event(self, sent: Sent, clause: Span, doc: Entity, issuer: Entity) -> None:
+        """A date that opens the sentence and governs the publishing clause dates a release."""
+        clauses = split_clauses(sent.span)
+        dates = find_dates(sent.span.text, self.report_date)
+        if not dates or dates[0][0] != 0:
+            return
+        date_end = sent.span.start + dates[0][1]
+        first = clauses[0]
+        governs = clause is first or (first.end <= date_end + 1 and clauses.index(clause) == 1)
+        if not governs or sent.in_range(clause.start, clause.end, "event"):
+            return
+        name = doc.label.strip("《》“”") + "发布"
+        ev = self.r._entity(doc.iri.replace("/document/", "/event/") + "-release", "event", "Event", name)
+        info = EventInfo(ev, sent.index, dates[0][2], organizers=[issuer])
+        self.facts.events.append(info)
+        self.rel(ev, "organizedBy", issuer, sent, "release-event")
+
+    def events(self, sent: Sent) -> None:
+        """EVENT 在 PLACE 举行: date from the sentence's opening date, venue, organiser (由…主办)."""
+        for m, ev in sent.in_range(sent.span.start, sent.span.end, "event"):
+            info = EventInfo(ev, sent.index)
+            dates = [d for d in find_dates(sent.span.text, self.report_date) if sent.span.start + d[0] < m.start]
+            if dates:
+                info.date = dates[-1][2]
+            after = self.text[m.end:sent.span.end]
+            if vm := re.match(r"^在(?P<v>[^,，。;；]{1,20}?)(?:隆重|成功|盛大)?(?:举行|召开|举办|开幕|启动)", after):
+                vs, ve = m.end + vm.start("v"), m.end + vm.end("v")
+                inner = sent.in_range(vs, ve, "place", "org")
+                if _HOME.fullmatch(self.text[vs:ve]) and self.home() is not None:
+                    info.venue, info.venue_surface = self.home(), self.surface[vs:ve]
+                elif inner:
+                    info.venue, info.venue_surface = inner[-1][1], self.surf(inner[-1][0])
+            for om, oe in sent.in_range(sent.span.start, sent.span.end, "org"):
+                if re.match(r"^(?:主办|承办|联合主办|共同主办|指导)", self.text[om.end:om.end + 4]) and \
+                        "由" in self.text[max(sent.span.start, om.start - 12):om.start]:
+                    info.organizers.append(oe)
+            info.about = [ce for cm, ce in sent.in_range(m.start, m.end, "cluster")]
+            self.facts.events.append(info)
+            if info.venue is not None:
+                self.rel(ev, "heldIn", info.venue, sent, "held-in", os_=info.venue_surface)
+            for o in info.organizers:
+                self.rel(ev, "organizedBy", o, sent, "organized-by")
+
+    def part_of(self, sent: Sent) -> None:
+        """(把)X列入Y → X partOf Y."""
+        for m, prog in sent.in_range(sent.span.start, sent.span.end, "programme"):
+            clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= m.start), default=sent.span.start)
+            before = self.text[clause_start:m.start]
+            bm = re.search(r"(?:把|将)?(?P<x>[^,，。;；把将]{2,30}?)(?:被)?(?:纳入|列入)$", before)
+            if not bm:
+                continue
+            xs, xe = clause_start + bm.start("x"), clause_start + bm.end("x")
+            subj = sent.in_range(xs, xe, "cluster", "org")
+            if subj:
+                sm, se = subj[-1]
+                self.rel(se, "partOf", prog, sent, "listed-in", ss=self.surface[xs:xe] if sm.kind == "cluster" else self.surf(sm),
+                         os_=self.surf(m))
+
+    def supported_by(self, sent: Sent) -> None:
+        """X获省…专项支持 → X supportedBy 省政府; 省委、省政府高度重视X产业 → X supportedBy each."""
+        for c in split_clauses(sent.span):
+            ct = self.text[c.start:c.end]
+            if mm := re.search(r"获(?:得)?(?P<lvl>国家|省|市|中央)(?:级)?[^,，。;；]{0,16}?(?:支持|资助|奖励|补助|扶持)", ct):
+                subj = sent.in_range(c.start, c.start + mm.start(), "org", "cluster")
+                if subj:
+                    lvl = mm.group("lvl")
+                    gov_name = {"省": "省政府", "市": "市政府"}.get(lvl)
+                    if gov_name:
+                        g = self.r.government(Mention(c.start + mm.start("lvl"), c.start + mm.end("lvl"), "org",
+                                                      "GovernmentBody", "support", gov_name))
+                        g.add(Mention(c.start + mm.start("lvl"), c.start + mm.end("lvl"), "org", "GovernmentBody",
+                                      "support", lvl), self.surface[c.start + mm.start("lvl"):c.start + mm.end("lvl")])
+                        self.rel(subj[-1][1], "supportedBy", g, sent, "funded-by", ss=self.surf(subj[-1][0]), os_=lvl)
+            if mm := re.search(r"(?:高度重视|大力支持|全力支持)", ct):
+                backers = sent.in_range(c.start, c.start + mm.start(), "org")
+                targets = sent.in_range(c.start + mm.end(), c.end, "cluster", "org")
+                for bm_, be in backers:
+                    for tm, te in targets[:1]:
+                        self.rel(te, "supportedBy", be, sent, "backed-by", ss=self.surf(tm), os_=self.surf(bm_))
+
+    def collaboration(self, sent: Sent) -> None:
+        """X(…)与A、B签署…协议 / 开展合作 → X collaboratesWith A, B."""
+        for mm in re.finditer(r"(?:与|同|和)(?P<objs>[^,，。;；]{2,60}?)(?:签署|签订|达成|开展|深化|建立|共建|签约)"
+                              r"[^,，。;；]{0,16}(?:协议|合作|协定|备忘录|关系|联合体)", sent.span.text):
+            os_, oe_ = sent.span.start + mm.start("objs"), sent.span.start + mm.end("objs")
+            partners = sent.in_range(os_, oe_, "org")
+            subj = sent.in_range(sent.span.start, sent.span.start + mm.start(), "org")
+            if not partners or not subj:
+                continue
+            sm, se = subj[0]
+            for pm, pe in partners:
+                self.rel(se, "collaboratesWith", pe, sent, "agreement", ss=self.surf(sm), os_=self.surf(pm))
+
+    def challenge(self, sent: Sent) -> None:
+        """A、B等N家单位参与揭榜 → each participatesIn the latest challenge list."""
+        mm = re.search(r"(?:参与|参加)?揭榜|(?:报名)?揭榜", sent.span.text)
+        if not mm or not self.challenge_lists:
+            return
+        end = sent.span.start + mm.start()
+        clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= end), default=sent.span.start)
+        target = self.challenge_lists[-1]
+        for om, oe in sent.in_range(clause_start, end, "org"):
+            self.rel(oe, "participatesIn", target, sent, "challenge", ss=self.surf(om))
+
+    def selected(self, sent: Sent) -> None:
+        """A、B…入选/获批 DESIGNATION → each selectedInto it."""
+        for m, d in sent.in_range(sent.span.start, sent.span.end, "designation"):
+            clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= m.start), default=sent.span.start)
+            for om, oe in sent.in_range(clause_start, m.start, "org"):
+                self.rel(oe, "selectedInto", d, sent, "selected", ss=self.surf(om), os_=self.surf(m))
+
+    def lead_firm(self, sent: Sent) -> None:
+        """Firms called 龙头/领军/链主 in a sentence that names exactly one cluster."""
+        if not re.search(r"龙头|领军|链主|头部企业", sent.span.text):
+            return
+        clusters = {e.iri: (m, e) for m, e in sent.in_range(sent.span.start, sent.span.end, "cluster")}
+        if len(clusters) != 1:
+            return
+        cm, ce = next(iter(clusters.values()))
+        for c in split_clauses(sent.span):
+            if not re.search(r"龙头|领军|链主|头部企业", self.text[c.start:c.end]):
+                continue
+            for fm, fe in sent.in_range(c.start, c.end, "org"):
+                if fe.category == "Firm":
+                    self.rel(fe, "leadFirmOf", ce, sent, "lead-firm", ss=self.surf(fm), os_=self.surf(cm))
+
+    def alliance(self, sent: Sent) -> None:
+        """ORG牵头组建/发起成立 ALLIANCE → foundedBy; ORG加入 ALLIANCE → memberOf."""
+        for m, al in sent.in_range(sent.span.start, sent.span.end, "org"):
+            if al.category != "Alliance":
+                continue
+            clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= m.start), default=sent.span.start)
+            before = self.text[clause_start:m.start]
+            if re.search(r"(?:牵头)?(?:组建|发起|成立|共建|联合成立|发起成立)(?:了)?[^,，。;；]{0,6}$", before):
+                for om, oe in sent.in_range(clause_start, m.start, "org"):
+                    self.rel(al, "foundedBy", oe, sent, "founded-by", os_=self.surf(om))
+            elif re.search(r"加入(?:了)?$", before):
+                for om, oe in sent.in_range(clause_start, m.start, "org"):
+                    self.rel(oe, "memberOf", al, sent, "member-of", ss=self.surf(om))
+
+    def operated_located(self, sent: Sent) -> None:
+        """ORG建设/运营的PLATFORM → operatedBy; ORG位于/落户 PLACE → locatedIn."""
+        items = sent.in_range(sent.span.start, sent.span.end)
+        for i, (m, e) in enumerate(items):
+            if e.kind != "org":
+                continue
+            nxt = items[i + 1] if i + 1 < len(items) else None
+            if nxt is None:
+                continue
+            between = self.text[m.end:nxt[0].start]
+            if e.category != "InnovationPlatform" and nxt[1].category == "InnovationPlatform" and \
+                    re.fullmatch(r"(?:牵头)?(?:建设|运营|打造|建成|搭建|组建)的", between):
+                self.rel(nxt[1], "operatedBy", e, sent, "operated-by", os_=self.surf(m))
+            if re.fullmatch(r"(?:位于|落户|落户于|坐落于|入驻|扎根)", between) and nxt[1].kind in ("place", "org") and \
+                    (nxt[1].kind == "place" or nxt[1].category == "IndustrialPark"):
+                self.rel(e, "locatedIn", nxt[1], sent, "located-in", ss=self.surf(m), os_=self.surf(nxt[0]))
+
+    def owned_lists(self, sent: Sent) -> None:
+        """Items of a list that follows its owner (云龙湖实验室深地装备、…4个综合科研平台) are partOf it."""
+        by_start = {m.start: (m, e) for m, e in sent.items}
+        for m, e in sent.items:
+            if m.owner is not None and m.owner in by_start:
+                om, oe = by_start[m.owner]
+                self.rel(e, "partOf", oe, sent, "owned-list", ss=self.surf(m), os_=self.surf(om))
+
+    # ---- figures
+    def figures(self, sent: Sent) -> None:
+        """Every figure as an observation: subject, indicator, value and unit as stated,
+        qualifier, period (clause, else sentence, else none) and target flag."""
+        periods_sent = find_periods(sent.span.text, self.report_date)
+        prev_subject: tuple[Entity | None, str | None] = (None, None)
+        prev_indicator = ""
+        for clause in split_clauses(sent.span):
+            ct = self.text[clause.start:clause.end]
+            quantities = find_quantities(ct)
+            if not quantities:
+                subj = [(m, e) for m, e in sent.in_range(clause.start, clause.end, "cluster", "org", "designation", "document")]
+                if subj:
+                    prev_subject = (subj[0][1], self.surf(subj[0][0]))
+                continue
+            periods = [p for p in periods_sent if sent.span.start + p.start < clause.end]
+            period = periods[-1] if periods else None
+            target = is_target(ct) or bool(period and period.target)
+            cursor = clause.start
+            for q in quantities:
+                qs = clause.start + q.start
+                subj = [(m, e) for m, e in sent.in_range(cursor if cursor > clause.start else clause.start, qs,
+                                                         "cluster", "org", "designation", "document")
+                        if not (m.kind == "org" and e.category == "GovernmentBody" and
+                                re.match(r"^(?:组织|对|帮助|指导)", self.text[m.end:m.end + 2]))]
+                if subj:
+                    sm, se = subj[-1] if subj[-1][0].kind != "org" or len(subj) == 1 else subj[0]
+                    subject = (se, self.surf(sm))
+                    ind_from = sm.end
+                else:
+                    subject = prev_subject
+                    ind_from = cursor
+                indicator = self.indicator(ind_from, qs, clause.start + q.end, clause.end, prev_indicator)
+                if subject[0] is None:
+                    home = self.home()
+                    subject = (home, None)
+                self.facts.observations.append(Observation(subject[0], subject[1], indicator, q, period, target,
+                                                           sent.index))
+                prev_subject = subject
+                prev_indicator = indicator
+                cursor = clause.start + q.end
+
+    def indicator(self, start: int, qstart: int, qend: int, clause_end: int, previous: str) -> str:
+        """The words naming what a figure measures, from the subject to the number (and the noun
+        after a count): 产值同比增长, 吸收带动上下游企业; an elided 产值 is carried over."""
+        before = self.text[start:qstart]
+        before = re.sub(r"^[的为在于,，、和及与]+", "", before)
+        before = re.sub(r"(?:达到|达|为|是|超过|超|约|近|逾|突破|共|累计|总计|合计|实现|完成|新增|增至|提升至|跃升至|位居)+$",
+                        "", before)
+        before = re.sub(r"^(?:今年以来|年初以来|目前|截至[^,，]*?(?:底|末)|1至\d+月份?|前三季度|上半年|全年|一季度)", "", before)
+        after = ""
+        if qend < clause_end:
+            am = re.match(r"^([\u4e00-\u9fffA-Za-z“”]{1,10}?)(?=[,，。;；、]|$|提前|完成|参与|入选|获|实现|达|全面|加快)",
+                          self.text[qend:clause_end])
+            if am and not before.endswith(("增长", "下降", "提高", "回落", "占比", "率")):
+                after = am.group(1)
+        ind = (before + after).strip("“”,，、 ")
+        if previous and re.fullmatch(r"同比(?:增长|下降)|增长|下降|增速", ind) and previous.endswith(ind) and previous != ind:
+            ind = previous
+        return ind[:40] or "数量"

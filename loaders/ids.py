@@ -1,0 +1,83 @@
+"""The one place IRIs are minted: ASCII slugs from names, the same on every run.
+
+Entities the reference data knows keep the IRI it gives them; everything else gets
+``{ID}{kind}/{slug}`` with the slug in pinyin (or the ASCII of the name). Nothing here is
+random and nothing is a blank node.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+
+from clusterkg.ontology import ID
+
+MAX_SLUG = 60
+
+
+@lru_cache(maxsize=4096)
+def slug(name: str) -> str:
+    """An ASCII slug for a name: pinyin syllables joined by hyphens, ASCII words kept.
+
+    >>> slug("徐州博康信息化学品有限公司")
+    'xuzhou-bokang-xinxi-huaxuepin-youxian-gongsi'
+    >>> slug("集成电路与ICT")
+    'jichengdianlu-yu-ict'
+    >>> slug("“343”创新产业集群")
+    '343-chuangxin-chanye-jiqun'
+    """
+    from pypinyin import lazy_pinyin
+
+    from .segment import words
+
+    name = unicodedata.normalize("NFKC", name)
+    parts = []
+    for word in words(name):
+        if re.search(r"[\u4e00-\u9fff]", word):
+            parts.append("".join(lazy_pinyin(word)))
+        else:
+            parts.append(word)
+    text = "-".join(parts).lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    text = re.sub(r"-{2,}", "-", text)
+    if len(text) > MAX_SLUG:
+        digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+        text = text[:MAX_SLUG].rstrip("-") + "-" + digest
+    return text or hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+
+
+def entity_iri(kind: str, name: str, *, scope: str | None = None) -> str:
+    """IRI of an entity of ``kind`` (org, cluster, event, document, designation, programme,
+    indicator, place) named ``name``; ``scope`` (a city slug) separates same-named clusters.
+
+    >>> entity_iri("cluster", "工程机械", scope="changsha")
+    'https://w3id.org/clusterkg/id/cluster/changsha-gongchengjixie'
+    """
+    s = slug(name)
+    return f"{ID}{kind}/{scope}-{s}" if scope else f"{ID}{kind}/{s}"
+
+
+def report_iri(report_slug: str) -> str:
+    return f"{ID}report/{report_slug}"
+
+
+def graph_iri(report_slug: str) -> str:
+    """The named graph that holds one report's facts."""
+    return f"{ID}graph/report/{report_slug}"
+
+
+ONTOLOGY_GRAPH = f"{ID}graph/ontology"
+REFERENCE_GRAPH = f"{ID}graph/reference"
+ANALYSIS_GRAPH = f"{ID}graph/analysis"
+
+
+def report_slug(file_name: str) -> str:
+    """A report's slug from its file name, without encoding or script suffixes.
+
+    >>> report_slug("xuzhou-343-2023-12-25.gb18030.txt")
+    'xuzhou-343-2023-12-25-gb18030'
+    """
+    stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
+    return slug(stem)

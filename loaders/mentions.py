@@ -1,0 +1,468 @@
+"""Stage 3 — mentions: spans of the clean text that name an organisation, cluster, place,
+document, event, designation or programme, each found by one small named rule.
+
+Rules (each a function below): ``gazetteer`` (reference names), ``government`` (省发改委,
+市工信局, 工信部 …), ``headed`` (a name ending in an organisation head: 有限公司, 创新中心,
+实验室, 大学 …), ``enumeration`` (short names in 、-lists: A、B、C等4家企业), ``abbreviation``
+(安创中心 for 安全应急…创新中心), ``document`` (《…》 and quoted lists), ``event`` (…大会在…举行),
+``cluster_pattern`` (X产业集群). :func:`find_mentions` runs them all and keeps the best of
+overlapping spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer, Known, name_key
+from .segment import HARD_STOPS, hard_floor, is_boundary, left_edge, words
+from .sentences import Span
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str  # org | cluster | place | document | event | designation | programme
+    category: str  # coarse class local name (Firm, City, PolicyDocument, …)
+    rule: str
+    name: str  # normalised name as written here
+    known: Known | None = None
+    owner: int | None = None  # index of a mention this one is part of (a lab's platform)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+# --------------------------------------------------------------------------- heads
+
+# (head, category, strong): a strong head makes a name on its own; a weak one needs a
+# specific part in front (云龙湖实验室 yes, 数据中心 no)
+HEADS: list[tuple[str, str, bool]] = [
+    ("集团股份有限公司", "Firm", True), ("集团有限公司", "Firm", True), ("股份有限公司", "Firm", True),
+    ("有限责任公司", "Firm", True), ("有限公司", "Firm", True), ("集团公司", "Firm", True), ("集团", "Firm", True),
+    ("公司", "Firm", False), ("总厂", "Firm", True), ("制造业创新中心", "InnovationPlatform", True),
+    ("技术创新中心", "InnovationPlatform", True), ("产业创新中心", "InnovationPlatform", True),
+    ("创新中心", "InnovationPlatform", False), ("工程技术研究中心", "InnovationPlatform", True),
+    ("工程研究中心", "InnovationPlatform", True), ("企业技术中心", "InnovationPlatform", True),
+    ("技术中心", "InnovationPlatform", False), ("研发中心", "InnovationPlatform", False),
+    ("研究中心", "InnovationPlatform", False), ("检测中心", "InnovationPlatform", False),
+    ("工业互联网平台", "InnovationPlatform", False), ("公共服务平台", "InnovationPlatform", False),
+    ("创新平台", "InnovationPlatform", False), ("服务平台", "InnovationPlatform", False),
+    ("平台", "InnovationPlatform", False), ("孵化器", "InnovationPlatform", False),
+    ("众创空间", "InnovationPlatform", False), ("全国重点实验室", "Laboratory", True),
+    ("国家重点实验室", "Laboratory", True), ("重点实验室", "Laboratory", True), ("实验室", "Laboratory", False),
+    ("大学", "University", True), ("职业技术学院", "University", True), ("学院", "University", False),
+    ("科学院", "ResearchInstitute", True), ("研究院", "ResearchInstitute", False),
+    ("研究所", "ResearchInstitute", False), ("设计院", "ResearchInstitute", False),
+    ("创新联合体", "Alliance", False), ("产业联盟", "Alliance", False), ("联盟", "Alliance", False),
+    ("协会", "Alliance", False), ("商会", "Alliance", False), ("促进会", "Alliance", False),
+    ("经济技术开发区", "IndustrialPark", True), ("高新技术产业开发区", "IndustrialPark", True),
+    ("开发区", "IndustrialPark", False), ("高新区", "IndustrialPark", False), ("经开区", "IndustrialPark", False),
+    ("产业园区", "IndustrialPark", False), ("产业园", "IndustrialPark", False), ("工业园区", "IndustrialPark", False),
+    ("工业园", "IndustrialPark", False), ("科技园", "IndustrialPark", False), ("软件园", "IndustrialPark", False),
+    ("新区", "IndustrialPark", False), ("日报社", "Media", True), ("日报", "Media", True), ("晚报", "Media", True),
+    ("广播电视台", "Media", True), ("电视台", "Media", True), ("融媒体中心", "Media", True), ("新闻网", "Media", True),
+]
+_HEAD_RE = re.compile("|".join(re.escape(h) for h, _, _ in sorted(HEADS, key=lambda x: -len(x[0]))))
+_HEAD_INFO = {h: (c, s) for h, c, s in HEADS}
+
+# words that do not make a name specific: 产业联盟, 重点实验室, 数据中心 name nobody in particular
+GENERIC = ("产业", "行业", "创新", "技术", "研发", "科技", "科研", "重点", "国家级", "省级", "市级", "国家", "省", "市",
+           "各类", "各", "该", "本", "相关", "龙头", "骨干", "上下游", "新型", "数据", "数字", "智能", "专业", "综合",
+           "公共", "服务", "企业", "工程", "高端", "一批", "多个", "多家", "一个", "这个", "有关", "其他", "两", "新",
+           "中小", "大型", "知名", "优质", "头部", "领军", "链主", "合作", "共建", "联合", "地方", "当地", "集群",
+           "制造业", "制造", "应用", "示范", "试点", "标杆", "双跨", "特色", "平台", "中心", "基地", "“", "”", "省市",
+           "区域", "跨区域", "全国", "全省", "全市", "国内", "国际", "海外", "境外", "外资", "民营", "国有", "上市",
+           "高新技术", "专精特新", "小巨人", "独角兽", "瞪羚", "隐形冠军", "单项冠军", "规上", "规模以上", "工业",
+           "互联网", "工业互联网", "研究", "检测", "孵化", "开放", "协同", "产学研", "校企", "院企", "政产学研")
+_GENERIC_RE = re.compile("|".join(sorted(map(re.escape, GENERIC), key=len, reverse=True)))
+_PLACE_PREFIX = re.compile(r"^(?:中国|国家|江苏省|江苏|省|市|区|县|美国|德国|日本|英国|法国|韩国)")
+
+
+def is_generic(descriptive: str) -> bool:
+    """Whether the part of a name before its head names nobody in particular.
+
+    >>> is_generic("产业"), is_generic("数据"), is_generic("云龙湖"), is_generic("国家细胞治疗药物")
+    (True, True, False, False)
+    """
+    rest = _GENERIC_RE.sub("", descriptive)
+    rest = re.sub(r"[\d.%()()、\s]", "", rest)
+    return len(rest) == 0
+
+
+# --------------------------------------------------------------------------- rules
+
+def gazetteer_mentions(text: str, gaz: Gazetteer, city: Known | None) -> list[Mention]:
+    """Names of the reference data (organisations, places, clusters of the report's city)."""
+    out = []
+    for s, e, values in gaz.index.finditer(text):
+        for k in values:
+            if k.kind == "cluster" and city is not None and k.city not in (None, city.iri):
+                continue
+            if k.kind == "programme":
+                continue
+            out.append(Mention(s, e, k.kind, k.category, "gazetteer", text[s:e], k))
+            break
+    return out
+
+
+def government_regex(gaz: Gazetteer, place_names: list[str]) -> re.Pattern:
+    bodies = sorted({a for a, _, _ in gaz.gov} | {f for _, f, _ in gaz.gov}
+                    | {"人民政府", "政府", "委", "党委", "国务院", "人大常委会", "政协"}, key=len, reverse=True)
+    places = sorted(place_names, key=len, reverse=True)
+    prefix = rf"(?P<prefix>(?:{'|'.join(map(re.escape, places))})?(?:省|市|区|县|自治区)?|国家|中央)"
+    return re.compile(rf"{prefix}(?P<body>{'|'.join(map(re.escape, bodies))})")
+
+
+def government_mentions(text: str, pattern: re.Pattern) -> list[Mention]:
+    """Government bodies: a level or place prefix and a department (市工信局, 省发改委, 工信部).
+
+    A department needs a prefix unless it is national by itself (…部, 国务院), so 属地政府 and
+    格局 are not bodies.
+    """
+    out = []
+    for m in pattern.finditer(text):
+        prefix, body = m.group("prefix"), m.group("body")
+        if not prefix and not (body.endswith("部") or body in ("国务院",)) and not body.startswith("国家"):
+            continue
+        if body in ("委", "党委", "政府") and not prefix:
+            continue
+        after = text[m.end():m.end() + 2]
+        if body == "委" and after[:1] in ("员", "托", "会", "派", "屈", "婉"):
+            continue
+        if body.endswith("部") and after[:1] in ("门", "分", "署", "件", "位", "长"):
+            continue
+        s = m.start()
+        if s and text[s - 1] in "各全本该" and prefix in ("省", "市", "区", "县"):
+            continue
+        out.append(Mention(s, m.end(), "org", "GovernmentBody", "government", text[s:m.end()]))
+    return out
+
+
+def _keep_conjunction(left: str) -> bool:
+    """和/及/与 joins one name unless the words before it are a complete name themselves."""
+    return bool(left) and not _HEAD_RE.search(left[-8:] if len(left) > 8 else left) and not left.endswith(
+        tuple(h for h, _, _ in HEADS))
+
+
+def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
+    """Names ending in an organisation head, their left edge found by segmentation."""
+    out = []
+    for sent in sentences:
+        for m in _HEAD_RE.finditer(sent.text):
+            hs, he = sent.start + m.start(), sent.start + m.end()
+            head = m.group(0)
+            category, strong = _HEAD_INFO[head]
+            start = left_edge(text, sent.start, hs, keep_conjunction=_keep_conjunction)
+            desc = text[start:hs]
+            # "全国“双跨”平台", "综合科研平台": lists and generic things, not organisations
+            if not desc or is_generic(_PLACE_PREFIX.sub("", desc)) and not strong:
+                continue
+            if not strong and len(_PLACE_PREFIX.sub("", desc)) < 2:
+                continue
+            if head == "学院" and text[he:he + 1] in "派士":
+                continue
+            if category == "Media" and desc.endswith(("本", "该")):
+                continue
+            if head in ("公司", "集团") and is_generic(desc):
+                continue
+            if category == "InnovationPlatform" and "工业互联网" in head + desc[-6:]:
+                category = "InnovationPlatform"
+            out.append(Mention(start, he, "org", category, f"head:{head}", text[start:he]))
+    return out
+
+
+_COUNT_NOUN = re.compile(
+    r"^(?:等)?(?:\d+|[二两三四五六七八九十]+)?(?:余|多)?(?:家|个|所|位)?"
+    r"(?P<noun>龙头企业|领军企业|链主企业|重点企业|骨干企业|企业|公司|单位|高校|院校|科研院所|院所|机构|平台|"
+    r"实验室|创新平台|综合科研平台|科研平台|联盟)")
+_NOUN_CATEGORY = {"龙头企业": "Firm", "领军企业": "Firm", "链主企业": "Firm", "重点企业": "Firm", "骨干企业": "Firm",
+                  "企业": "Firm", "公司": "Firm", "高校": "University", "院校": "University",
+                  "科研院所": "ResearchInstitute", "院所": "ResearchInstitute", "平台": "InnovationPlatform",
+                  "创新平台": "InnovationPlatform", "综合科研平台": "InnovationPlatform",
+                  "科研平台": "InnovationPlatform", "实验室": "Laboratory", "联盟": "Alliance"}
+_LIST_SEP = re.compile(r"、|和|及|与|以及")
+
+
+def enumeration_mentions(text: str, sentences: list[Span], found: list[Mention]) -> list[Mention]:
+    """Short names in a 、-list that a count noun closes (A、B、C等4家企业) or that share the
+    list with a recognised organisation (与中信集团、复星凯特签署…).
+
+    A list that begins right after a recognised organisation belongs to it (云龙湖实验室深地
+    装备、数字深地…4个综合科研平台): its items get ``owner`` set.
+    """
+    out = []
+    by_start = {m.start: m for m in found}
+    for sent in sentences:
+        st = sent.text
+        for sep in re.finditer("、", st):
+            pass
+        # candidate list segments: runs without hard stops except 、
+        i = 0
+        while i < len(st):
+            j = i
+            while j < len(st) and (st[j] not in HARD_STOPS or st[j] == "、"):
+                j += 1
+            seg_start, seg_end = sent.start + i, sent.start + j
+            if "、" in st[i:j]:
+                out.extend(_list_items(text, seg_start, seg_end, found, by_start))
+            i = j + 1
+    return out
+
+
+def _list_items(text: str, lo: int, hi: int, found: list[Mention], by_start: dict) -> list[Mention]:
+    seg = text[lo:hi]
+    first = seg.index("、")
+    last = seg.rindex("、")
+    # the end of the last item: a count noun, 等, a boundary word, or a recognised mention's end
+    tail = seg[last + 1:]
+    end_rel = None
+    noun = None
+    for k in range(1, len(tail) + 1):
+        m = _COUNT_NOUN.match(tail[k:])
+        if tail[k:k + 1] == "等" or (m and tail[k:k + 1] not in "企公单高院科机平实联" and (m.group(0)[0].isdigit() or m.group(0)[0] in "二两三四五六七八九十")):
+            end_rel = k
+            noun = m.group("noun") if m else None
+            if tail[k:k + 1] == "等" and (m2 := _COUNT_NOUN.match(tail[k:])):
+                noun = m2.group("noun")
+            break
+    if end_rel is None:
+        toks = words(tail)
+        pos = 0
+        for tok in toks:
+            if is_boundary(tok) and pos > 0:
+                break
+            pos += len(tok)
+        end_rel = pos
+    items_text = seg[:last + 1] + tail[:end_rel]
+    # the start of the first item
+    first_item_end = lo + first
+    start = left_edge(text, lo, first_item_end, keep_conjunction=lambda _: True)
+    # a recognised mention ending right where the list begins owns the list
+    owner = next((m for m in found if m.end == start or (m.start <= start < m.end and m.end < first_item_end)), None)
+    if owner is not None and owner.end < first_item_end:
+        start = owner.end
+    items: list[tuple[int, int]] = []
+    pos = start
+    body = text[start:lo + len(items_text)]
+    for part in re.split(r"(、|和|及|与|以及)", body):
+        if part and not _LIST_SEP.fullmatch(part):
+            items.append((pos, pos + len(part)))
+        pos += len(part)
+    known = [m for m in found if any(m.start == a and m.end == b for a, b in items) and m.kind == "org"]
+    if noun is None and not known:
+        return []
+    category = _NOUN_CATEGORY.get(noun or "", None)
+    if category is None and known:
+        cats = [m.category for m in known]
+        category = max(set(cats), key=cats.count)
+    if category is None:
+        return []
+    out = []
+    for a, b in items:
+        name = text[a:b]
+        if not (2 <= len(name) <= 20) or any(m.start <= a and b <= m.end for m in found if m.kind != "place"):
+            continue
+        if any(c in HARD_STOPS for c in name) or is_generic(name):
+            continue
+        if any(is_boundary(w) for w in words(name) if len(w) > 1 and w not in ("企业",)):
+            continue
+        cat = category
+        if hm := _HEAD_RE.search(name):
+            if hm.end() == len(name):
+                cat = _HEAD_INFO[hm.group(0)][0]
+        mention = Mention(a, b, "org", cat, f"list:{noun or 'sibling'}", name)
+        if owner is not None and owner.kind == "org":
+            mention.owner = owner.start
+        out.append(mention)
+    return out
+
+
+def abbreviation_mentions(text: str, sentences: list[Span], found: list[Mention]) -> list[Mention]:
+    """Short forms of a longer name in the same report: 安创中心 for 江苏省安全应急技术装备技术
+    创新中心 (same head, the short form's characters in order inside the long name)."""
+    out = []
+    longs = [m for m in found if m.kind == "org" and m.length >= 6]
+    for sent in sentences:
+        for m in re.finditer(r"[\u4e00-\u9fff]{2,3}(中心|研究院|实验室|联盟|平台)", sent.text):
+            s, e = sent.start + m.start(), sent.start + m.end()
+            short = text[s:e]
+            if any(x.start <= s and e <= x.end for x in found):
+                continue
+            head = m.group(1)
+            for lm in longs:
+                if lm.name.endswith(head) and _subsequence(short[:-len(head)], lm.name[:-len(head)]) \
+                        and short[0] != lm.name[0] or (lm.name.endswith(head) and _initials(short[:-len(head)], lm.name)):
+                    out.append(Mention(s, e, "org", lm.category, "abbreviation", short, lm.known))
+                    break
+    return out
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return len(short) >= 2 and all(c in it for c in short)
+
+
+def _initials(short: str, long: str) -> bool:
+    """Each character of the short form starts a word of the long name (安创 ← 安全应急 … 创新)."""
+    toks = words(long)
+    starts = [t[0] for t in toks if t]
+    it = iter(starts)
+    return len(short) >= 2 and all(c in it for c in short)
+
+
+_DOC_HEADS = ("需求榜", "攻关榜", "榜单", "清单", "名单", "目录", "方案", "规划", "计划", "意见", "办法", "措施",
+              "政策", "通知", "条例", "指南", "纲要", "行动", "若干规定", "细则", "白皮书", "报告", "榜")
+_PUBLISH = re.compile(r"(?:发布|印发|制定|出台|公布|编制|推出|下发|颁布)(?:了)?(?:[^,，。;；“《]{0,8})?$")
+
+
+def document_mentions(text: str, sentences: list[Span]) -> list[Mention]:
+    """Documents: every 《title》; a “quoted title” ending in a document head after a
+    publishing verb (发布“…需求榜”)."""
+    out = []
+    for sent in sentences:
+        for m in re.finditer(r"《([^》]{2,80})》", sent.text):
+            s, e = sent.start + m.start(1), sent.start + m.end(1)
+            out.append(Mention(s, e, "document", _doc_category(text[s:e], sent.text), "document:title", text[s:e]))
+        for m in re.finditer(r"“([^”]{4,60})”", sent.text):
+            title = m.group(1)
+            if title.endswith(_DOC_HEADS) and _PUBLISH.search(sent.text[:m.start()]):
+                s, e = sent.start + m.start(1), sent.start + m.end(1)
+                out.append(Mention(s, e, "document", _doc_category(title, sent.text), "document:quoted", title))
+    return out
+
+
+def _doc_category(title: str, sentence: str) -> str:
+    if re.search(r"需求榜|攻关榜|揭榜", title) or ("揭榜" in sentence and title.endswith("榜")):
+        return "ChallengeList"
+    return "PolicyDocument"
+
+
+_EVENT_HEADS = ("大会", "会议", "论坛", "峰会", "博览会", "展览会", "交易会", "洽谈会", "推介会", "对接会", "发布会",
+                "研讨会", "座谈会", "启动仪式", "签约仪式", "开幕式", "年会", "大赛", "赛事", "活动周", "展会", "招商会")
+_EVENT_RE = re.compile(rf"(?:{'|'.join(_EVENT_HEADS)})(?=(?:在[^,，。;；]{{1,20}}?)?(?:举行|召开|举办|开幕|启动|落幕|闭幕|隆重举行|成功举办))")
+
+
+def event_mentions(text: str, sentences: list[Span]) -> list[Mention]:
+    """Events: a name ending in 大会/论坛/博览会… that is 举行/召开/举办 (in a place)."""
+    out = []
+    for sent in sentences:
+        for m in _EVENT_RE.finditer(sent.text):
+            he = sent.start + m.end()
+            floor = sent.start
+            # an event name runs back to the clause start (it may hold 、 and 暨)
+            i = he - len(m.group(0))
+            while i > floor and text[i - 1] not in ",，。;；:：!！?？":
+                i -= 1
+            start = i
+            while True:
+                toks = words(text[start:he - len(m.group(0))])
+                if toks and is_boundary(toks[0]) and toks[0] not in ("全国", "全省", "全市", "首届", "第一届"):
+                    start += len(toks[0])
+                    continue
+                break
+            name = text[start:he]
+            if len(name) - len(m.group(0)) < 2:
+                continue
+            out.append(Mention(start, he, "event", "Event", "event", name))
+    return out
+
+
+_CLUSTER_SUFFIX = re.compile(r"(?:先进制造业集群|战略性新兴产业集群|特色产业集群|创新产业集群|产业集群|集群)")
+
+
+def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Mention]) -> list[Mention]:
+    """Clusters the reference data does not list: X产业集群, X先进制造业集群 (X specific)."""
+    out = []
+    for sent in sentences:
+        for m in _CLUSTER_SUFFIX.finditer(sent.text):
+            hs, he = sent.start + m.start(), sent.start + m.end()
+            if any(f.start <= hs < f.end for f in found):
+                continue
+            start = left_edge(text, sent.start, hs, keep_conjunction=lambda _: True)
+            desc = text[start:hs]
+            core = re.sub(r"^(?:国家|省级|省|市级|市|全市|全省)", "", desc)
+            if len(core) < 2 or is_generic(core) or re.search(r"\d", core) or core.endswith(("等", "个")):
+                continue
+            out.append(Mention(start, he, "cluster", "IndustrialCluster", "cluster:suffix", text[start:he]))
+    return out
+
+
+_SELECT = re.compile(r"(?:入选|获批|入围|获评|荣获|被认定为|认定为|列为|跃升至|跻身|评为|获得)")
+
+
+def designation_mentions(text: str, sentences: list[Span]) -> list[Mention]:
+    """Lists and titles organisations are selected into (入选省“智改数转”诊断典型案例)."""
+    out = []
+    for sent in sentences:
+        for m in _SELECT.finditer(sent.text):
+            s = sent.start + m.end()
+            e = s
+            while e < sent.end and text[e] not in ",，。;；!！?？":
+                e += 1
+            name = text[s:e]
+            name = re.sub(r"(?:第[一二三四五六七八九十\d]+(?:位|名)|\d+(?:家|个|项))$", "", name)
+            name = re.sub(r"(?:名单|称号|行列|荣誉)$", "", name) or name
+            if not (4 <= len(name) <= 30) or not re.search(r"案例|名单|平台|企业|工厂|冠军|巨人|中心|示范|试点|基地|称号|标杆|项目|园区|集群|场景", name):
+                continue
+            if re.search(r"\d+(?:万|亿)?元|支持|资金", name):
+                continue
+            out.append(Mention(s, s + len(name), "designation", "Designation", "designation", name))
+    return out
+
+
+_PROGRAMME = re.compile(r"列入(?P<name>[^,，。;；]{2,20}?(?:体系|计划|工程|行动|名录|目录|序列))")
+
+
+def programme_mentions(text: str, sentences: list[Span]) -> list[Mention]:
+    """Programmes something is made part of (列入省1650产业体系)."""
+    out = []
+    for sent in sentences:
+        for m in _PROGRAMME.finditer(sent.text):
+            s, e = sent.start + m.start("name"), sent.start + m.end("name")
+            out.append(Mention(s, e, "programme", "Programme", "programme", text[s:e]))
+    return out
+
+
+# --------------------------------------------------------------------------- all together
+
+_PRIORITY = {"document": 6, "event": 5, "designation": 4, "programme": 4, "org": 3, "cluster": 2, "place": 1}
+
+
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep, of overlapping mentions, the longest (then the stronger kind); mentions inside a
+    document title, event name or designation are dropped, except organisations and clusters
+    named inside an event (they are mentioned there)."""
+    chosen: list[Mention] = []
+    ranked = sorted(mentions, key=lambda m: (-_PRIORITY[m.kind] if m.kind in ("document", "designation") else 0,
+                                             -m.length, -_PRIORITY[m.kind], m.start))
+    for m in ranked:
+        clash = next((c for c in chosen if c.start < m.end and m.start < c.end), None)
+        if clash is None:
+            chosen.append(m)
+        elif clash.kind == "event" and m.kind in ("cluster",) and clash.start <= m.start and m.end <= clash.end:
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def find_mentions(text: str, sentences: list[Span], gaz: Gazetteer, city: Known | None,
+                  gov_pattern: re.Pattern) -> list[Mention]:
+    base = gazetteer_mentions(text, gaz, city) + government_mentions(text, gov_pattern)
+    docs = document_mentions(text, sentences)
+    events = event_mentions(text, sentences)
+    desig = designation_mentions(text, sentences)
+    progs = programme_mentions(text, sentences)
+    headed = [h for h in headed_mentions(text, sentences)
+              if not any(b.start <= h.start and h.end <= b.end and b.length > h.length for b in base)]
+    stage1 = resolve_overlaps(base + headed + docs + events + desig + progs)
+    orgs = [m for m in stage1 if m.kind in ("org", "cluster")]
+    listed = enumeration_mentions(text, sentences, orgs)
+    stage2 = resolve_overlaps(stage1 + listed)
+    abbrev = abbreviation_mentions(text, sentences, [m for m in stage2 if m.kind == "org"])
+    clusters = cluster_pattern_mentions(text, sentences, stage2 + abbrev)
+    return resolve_overlaps(stage2 + abbrev + clusters)
+
+
+__all__ = ["Mention", "find_mentions", "name_key"]

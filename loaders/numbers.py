@@ -1,0 +1,301 @@
+"""Numbers, units, qualifiers, dates and periods as Chinese reports write them.
+
+Everything here is pure: text in, values out. Periods resolve against the report's date
+(``1至9月份`` in a December 2023 report is 2023-01-01..2023-09-30).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+
+
+def cn_to_number(s: str) -> Decimal:
+    """Value of a Chinese numeral.
+
+    >>> [int(cn_to_number(x)) for x in ("三", "十二", "二十", "一百零五", "三千", "两万五千")]
+    [3, 12, 20, 105, 3000, 25000]
+    >>> str(cn_to_number("三点五"))
+    '3.5'
+    """
+    if "点" in s:
+        whole, frac = s.split("点", 1)
+        digits = "".join(str(_CN_DIGITS[c]) for c in frac)
+        return cn_to_number(whole or "零") + Decimal("0." + digits)
+    total, section, num = 0, 0, 0
+    for c in s:
+        if c in _CN_DIGITS:
+            num = _CN_DIGITS[c]
+        elif c in _CN_UNITS:
+            section += (num or 1) * _CN_UNITS[c]
+            num = 0
+        elif c in _CN_BIG:
+            total += (section + num) * _CN_BIG[c]
+            section, num = 0, 0
+    return Decimal(total + section + num)
+
+
+_UNITS = ("个百分点", "亿美元", "万美元", "亿元", "万元", "千元", "美元", "元", "万千瓦时", "千瓦时", "万千瓦", "千瓦",
+          "兆瓦", "吉瓦", "万吨", "吨", "万平方米", "平方米", "平方公里", "公里", "万亩", "亩", "万台", "台", "万套", "套",
+          "万件", "件", "万辆", "辆", "万人次", "人次", "万人", "名", "人", "家", "个", "项", "款", "条", "次", "张",
+          "架", "位", "方面", "所", "座", "户", "种", "批", "只", "部", "支", "场", "期", "%", "倍", "强", "GW", "MW")
+_NUM = r"(?P<num>\d+(?:\.\d+)?|(?:[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*)(?:点[零〇一二三四五六七八九]+)?)"
+_MULT = r"(?P<mult>万亿|千亿|百亿|亿|千万|百万|十万|万|千)?"
+_PRE = r"(?P<pre>超过|超|逾|近|约|突破|不少于|不到|将近)?"
+_POST = r"(?P<post>余|多)?"
+_AFTER = r"(?P<after>以上|左右|多|余)?"
+NUMBER_RE = re.compile(
+    rf"(?P<ord>第)?{_PRE}{_NUM}{_MULT}{_POST}(?P<unit>{'|'.join(map(re.escape, _UNITS))})?{_AFTER}")
+_NOT_A_COUNT_AFTER = re.compile(r"^(?:月|日|年|号|季度|时|分|点|周|G\b|代|级|大|化|体|线|产业|批)")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    value: Decimal  # as stated: 1.7 in 1.7万个
+    unit: str  # as stated, with its multiplier: 万个, 亿元, %, 个百分点
+    qualifier: str | None
+    ordinal: bool
+
+    def base_value(self) -> Decimal:
+        """The value with 万/亿 multipliers expanded (1.7万个 → 17000)."""
+        v = self.value
+        for word, mult in (("万亿", 10**12), ("千亿", 10**11), ("百亿", 10**10), ("亿", 10**8), ("千万", 10**7),
+                           ("百万", 10**6), ("十万", 10**5), ("万", 10**4), ("千", 10**3)):
+            if self.unit.startswith(word):
+                return v * mult
+        return v
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """The figures in a clause: a number with a unit or a multiplier; dates and names excluded.
+
+    >>> [(str(q.value), q.unit, q.qualifier) for q in find_quantities("吸收1500余家企业,5G基站超1.7万个,增长11.5%")]
+    [('1500', '家', '余'), ('1.7', '万个', '超'), ('11.5', '%', None)]
+    >>> [(str(q.value), q.unit) for q in find_quantities("全国第二位,1至9月份,2023年,“七个一批”,三千万元")]
+    [('2', '位'), ('3000', '万元')]
+    """
+    out = []
+    masked = _mask_quotes(text)
+    for m in NUMBER_RE.finditer(masked):
+        num, unit, mult = m.group("num"), m.group("unit") or "", m.group("mult") or ""
+        if not num:
+            continue
+        is_cn = not num[0].isdigit()
+        start = m.start("pre") if m.group("pre") else m.start("num")
+        prev = masked[m.start() - 1] if m.start() else ""
+        if prev.isdigit() or prev in ".-/" or (prev.isascii() and prev.isalpha()):
+            continue
+        if is_cn:
+            if num in ("一", "十") and not m.group("ord"):
+                continue  # 一批, 一流, 唯一一家: an article, not a figure
+            if not unit and not mult:
+                continue
+        rest = masked[m.end("num") + len(mult):]
+        if not unit:
+            if not mult or _NOT_A_COUNT_AFTER.match(rest):
+                continue
+            if mult and rest[:1] in ("级",):
+                continue
+        elif _NOT_A_COUNT_AFTER.match(rest) and unit in ("个", "家", "条", "次", "种", "批", "部", "期", "场"):
+            pass
+        if not unit and not mult:
+            continue
+        if mult + unit in ("千", "万", "百万", "十万", "千万") and not m.group("post"):
+            # a bare 千/万 after a number is a multiplier only in figures like 3千 / 2万; keep
+            pass
+        value = cn_to_number(num) if is_cn else Decimal(num)
+        if num.startswith("0") and len(num) > 1 and "." not in num:
+            continue
+        qual = m.group("pre") or m.group("post") or m.group("after")
+        if m.group("after") == "多" and not unit:
+            qual = "多"
+        out.append(Quantity(start, m.end(), value, mult + unit, qual, bool(m.group("ord"))))
+    return out
+
+
+def _mask_quotes(text: str) -> str:
+    """Blank out 《titles》 and “quoted names”, where numbers are names, not figures."""
+    chars = list(text)
+    for opener, closer in (("《", "》"), ("“", "”"), ("「", "」")):
+        i = 0
+        while (a := text.find(opener, i)) >= 0:
+            b = text.find(closer, a + 1)
+            if b < 0:
+                break
+            for k in range(a, b + 1):
+                chars[k] = "□"
+            i = b + 1
+    return "".join(chars)
+
+
+# --------------------------------------------------------------------------- dates
+
+_MD = re.compile(r"(?:(?P<y>20\d\d|19\d\d)年)?(?P<m>1[0-2]|[1-9])月(?P<d>3[01]|[12]\d|[1-9])日")
+
+
+def resolve_month_day(month: int, day: int, year: int | None, report: date | None) -> date | None:
+    """A month and day without a year belongs to the report's year, unless that lies after the
+    report (a January report speaking of 12月8日 means last December).
+
+    >>> resolve_month_day(12, 8, None, date(2024, 1, 5))
+    datetime.date(2023, 12, 8)
+    """
+    if year is None:
+        if report is None:
+            return None
+        year = report.year
+        if (month, day) > (report.month, report.day) and month - report.month > 1:
+            year -= 1
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, report: date | None) -> list[tuple[int, int, date]]:
+    """Dates such as 12月8日 and 2024年3月5日 with their spans.
+
+    >>> find_dates("7月20日,大会举行", date(2023, 12, 25))
+    [(0, 5, datetime.date(2023, 7, 20))]
+    """
+    out = []
+    for m in _MD.finditer(text):
+        d = resolve_month_day(int(m.group("m")), int(m.group("d")), int(m.group("y")) if m.group("y") else None,
+                              report)
+        if d:
+            out.append((m.start(), m.end(), d))
+    return out
+
+
+# --------------------------------------------------------------------------- periods
+
+@dataclass(frozen=True)
+class Period:
+    start: int
+    end: int
+    label: str
+    first: date | None
+    last: date | None
+    target: bool = False
+
+
+_CN_Q = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_YEAR = r"(?:(?P<year>20\d\d)年|(?P<rel>今年|去年|上年|明年)|本年度?)?"
+PERIOD_RE = re.compile(
+    rf"{_YEAR}(?:"
+    r"(?P<m1>1[0-2]|[1-9]|[一二三四五六七八九十]+)(?:月份?)?(?:至|到|-|—|~|－)(?P<m2>1[0-2]|[1-9]|[一二三四五六七八九十]+)月(?:份|底|末)?"
+    r"|前(?P<fq>[一二三])季度|(?P<q>[一二三四1234])季度|第(?P<q2>[一二三四1234])季度"
+    r"|(?P<h>上|下)半年|(?P<full>全年|年度)"
+    r"|(?P<since>年初以来|以来)"
+    r"|截至(?:(?P<cy>20\d\d)年)?(?P<cm>1[0-2]|[1-9])月(?:(?P<cd>\d{1,2})日|底|末)?"
+    r"|(?P<mo>1[0-2]|[1-9])月份)"
+    r"|(?P<to>到|至)(?P<ty>20\d\d)年(?:底|末)?|(?P<ty2>20\d\d)年(?!\d*月)"
+)
+_TARGET_WORDS = re.compile(r"力争|目标|预计|争取|计划到|规划到|将达|有望|确保到|到20\d\d年")
+
+
+def _month(s: str) -> int:
+    return int(s) if s.isdigit() else int(cn_to_number(s))
+
+
+def _year_for(m: re.Match, report: date | None) -> int | None:
+    if m.group("year"):
+        return int(m.group("year"))
+    if report is None:
+        return None
+    rel = m.group("rel")
+    return report.year + {"去年": -1, "上年": -1, "明年": 1}.get(rel or "", 0)
+
+
+def _last_day(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def find_periods(text: str, report: date | None) -> list[Period]:
+    """Periods with their resolved first and last day.
+
+    >>> p = find_periods("1至9月份,产值增长", date(2023, 12, 25))[0]
+    >>> p.label, p.first, p.last
+    ('1至9月份', datetime.date(2023, 1, 1), datetime.date(2023, 9, 30))
+    >>> [(p.label, str(p.first), str(p.last), p.target) for p in find_periods("今年一季度;到2025年", date(2024, 5, 1))]
+    [('今年一季度', '2024-01-01', '2024-03-31', False), ('到2025年', '2025-01-01', '2025-12-31', True)]
+    """
+    out = []
+    for m in PERIOD_RE.finditer(text):
+        label = m.group(0)
+        if not label or label in ("以来",) and not m.group("rel"):
+            if not (m.group("since") and m.group("rel")):
+                continue
+        y = _year_for(m, report)
+        first = last = None
+        target = False
+        if m.group("m1"):
+            m1, m2 = _month(m.group("m1")), _month(m.group("m2"))
+            if y and 1 <= m1 <= m2 <= 12:
+                if report and not m.group("year") and not m.group("rel") and (y, m2) > (report.year, report.month):
+                    y -= 1
+                first, last = date(y, m1, 1), _last_day(y, m2)
+        elif m.group("fq") or m.group("q") or m.group("q2"):
+            n = _CN_Q[m.group("fq") or m.group("q") or m.group("q2")]
+            if y:
+                if report and not m.group("year") and not m.group("rel") and (y, 3 * n) > (report.year, report.month):
+                    y -= 1
+                first = date(y, 1 if m.group("fq") else 3 * n - 2, 1)
+                last = _last_day(y, 3 * n)
+        elif m.group("h"):
+            if y:
+                first, last = (date(y, 1, 1), date(y, 6, 30)) if m.group("h") == "上" else (date(y, 7, 1), date(y, 12, 31))
+        elif m.group("full"):
+            if y:
+                first, last = date(y, 1, 1), date(y, 12, 31)
+        elif m.group("since"):
+            if m.group("since") == "以来" and not m.group("rel"):
+                continue
+            if y and report:
+                first, last = date(y, 1, 1), report
+        elif m.group("cm"):
+            cy = int(m.group("cy")) if m.group("cy") else (report.year if report else None)
+            cm = int(m.group("cm"))
+            if cy:
+                if report and not m.group("cy") and (cy, cm) > (report.year, report.month):
+                    cy -= 1
+                first = date(cy, 1, 1)
+                last = date(cy, cm, int(m.group("cd"))) if m.group("cd") else _last_day(cy, cm)
+        elif m.group("mo"):
+            if y:
+                mo = int(m.group("mo"))
+                if report and not m.group("year") and not m.group("rel") and (y, mo) > (report.year, report.month):
+                    y -= 1
+                first, last = date(y, mo, 1), _last_day(y, mo)
+        elif m.group("ty") or m.group("ty2"):
+            ty = int(m.group("ty") or m.group("ty2"))
+            first, last = date(ty, 1, 1), date(ty, 12, 31)
+            target = bool(m.group("to")) or (report is not None and ty > report.year)
+        elif m.group("rel") or m.group("year"):
+            if not y:
+                continue
+            if m.group("rel") in ("今年",) or m.group("year"):
+                first, last = date(y, 1, 1), date(y, 12, 31)
+            else:
+                first, last = date(y, 1, 1), date(y, 12, 31)
+        out.append(Period(m.start(), m.end(), label, first, last, target))
+    return out
+
+
+def is_target(clause: str) -> bool:
+    """Whether a clause states a plan figure rather than an achievement.
+
+    >>> is_target("力争到2025年产值突破千亿元"), is_target("完成年度计划的76.3%")
+    (True, False)
+    """
+    return bool(_TARGET_WORDS.search(clause))

@@ -1,0 +1,190 @@
+"""Stage 4 — mentions to entities: one entity per thing, whatever name the report uses.
+
+Within a report, a short name and a legal name are one firm when the short name starts the
+legal name's core (鑫华半导体 ↔ 江苏鑫华半导体科技股份有限公司); reference aliases and
+traditional forms resolve through the gazetteer; 市工信局 becomes the report city's
+工业和信息化局. Across reports, IRIs are minted from the same cores, so a second report that
+names a known organisation adds facts to the same node. Different heads never merge
+(徐工集团 ≠ 徐工汉云工业互联网平台 ≠ 徐工机械).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer, Known, name_key
+from .ids import entity_iri, slug
+from .mentions import Mention
+
+_LEGAL_FORM = re.compile(r"(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|股份公司|公司)$")
+_FIRM_TAIL = re.compile(r"(?:科技|技术|信息技术|实业|控股|发展|股份|集团)$")
+_CLUSTER_AFFIX = re.compile(r"(?:先进制造业集群|战略性新兴产业集群|特色产业集群|创新产业集群|产业集群|集群|产业链|产业)$")
+_CLUSTER_PREFIX = re.compile(r"^(?:国家|省级|省|市级|市|全市|全省)")
+
+
+@dataclass
+class Entity:
+    iri: str
+    kind: str
+    category: str
+    label: str
+    label_en: str | None = None
+    known: Known | None = None
+    classes: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    surfaces: Counter = field(default_factory=Counter)
+
+    def add(self, m: Mention, surface: str) -> None:
+        self.mentions.append(m)
+        self.surfaces[surface] += 1
+
+
+@dataclass
+class Context:
+    """What resolution needs to know about the report."""
+
+    city: Known | None
+    province: Known | None
+    place_names: list[str]
+
+
+def firm_core(name: str, place_names: list[str]) -> str:
+    """The part of a firm's name that stays the same in its short and legal forms.
+
+    >>> firm_core("江苏鑫华半导体科技股份有限公司", ["江苏", "徐州"]), firm_core("鑫华半导体", [])
+    ('鑫华半导体', '鑫华半导体')
+    >>> firm_core("徐工集团", ["徐州"]), firm_core("徐州博康信息化学品有限公司", ["徐州"])
+    ('徐工', '博康信息化学品')
+    """
+    core = name_key(name)
+    for _ in range(2):
+        for p in sorted(place_names, key=len, reverse=True):
+            for form in (p + "省", p + "市", p):
+                if core.startswith(form) and len(core) - len(form) >= 2:
+                    core = core[len(form):]
+                    break
+    core = _LEGAL_FORM.sub("", core) or core
+    for _ in range(2):
+        stripped = _FIRM_TAIL.sub("", core)
+        if len(stripped) >= 2:
+            core = stripped
+    return core
+
+
+def cluster_core(name: str, place_names: list[str]) -> str:
+    """A cluster's name without programme words and place.
+
+    >>> cluster_core("国家工程机械先进制造业集群(徐州)", ["徐州"]), cluster_core("绿色低碳能源产业", [])
+    ('工程机械', '绿色低碳能源')
+    """
+    core = name_key(name)
+    core = re.sub(r"[((][^))]*[))]$", "", core)
+    core = _CLUSTER_PREFIX.sub("", core)
+    for p in sorted(place_names, key=len, reverse=True):
+        for form in (p + "市", p):
+            if core.startswith(form) and len(core) > len(form) + 1:
+                core = core[len(form):]
+    stripped = _CLUSTER_AFFIX.sub("", core)
+    return stripped if len(stripped) >= 2 else core
+
+
+class Resolver:
+    def __init__(self, gaz: Gazetteer, ctx: Context, gov_table: dict[str, str]):
+        self.gaz, self.ctx, self.gov = gaz, ctx, gov_table
+        self.entities: dict[str, Entity] = {}
+        self.city_slug = slug(ctx.city.label) if ctx.city else "unknown"
+
+    # ---- one function per kind
+    def _entity(self, iri: str, kind: str, category: str, label: str, known: Known | None = None) -> Entity:
+        e = self.entities.get(iri)
+        if e is None:
+            e = self.entities[iri] = Entity(iri, kind, category, label, known.label_en if known else None, known)
+            if known:
+                e.classes = set(known.classes)
+        return e
+
+    def government(self, m: Mention) -> Entity:
+        name = name_key(m.name)
+        label = self.expand_government(name)
+        for k in self.gaz.by_name(label):
+            if k.kind == "org":
+                return self._entity(k.iri, "org", k.category, k.label, k)
+        return self._entity(entity_iri("org", label), "org", "GovernmentBody", label)
+
+    def expand_government(self, name: str) -> str:
+        """市工信局 → 徐州市工业和信息化局; 省委 → 中共江苏省委员会; 工信部 stays."""
+        city = self.ctx.city.label if self.ctx.city else None
+        prov = self.ctx.province.label if self.ctx.province else None
+        level, body = "", name
+        if name[:1] in ("省", "市") and len(name) > 1:
+            level, body = name[0], name[1:]
+        place = {"省": (prov + "省") if prov and not prov.endswith(("市", "区")) else prov,
+                 "市": (city + "市") if city else None}.get(level)
+        if level and place is None:
+            return name
+        full = self.gov.get(body, body)
+        if body in ("委", "党委"):
+            return f"中共{place}委员会" if place else name
+        if body in ("政府", "人民政府"):
+            return f"{place}人民政府" if place else name
+        return f"{place or ''}{full}"
+
+    def org(self, m: Mention) -> Entity:
+        if m.known is not None:
+            return self._entity(m.known.iri, "org", m.known.category, m.known.label, m.known)
+        if m.rule == "government":
+            return self.government(m)
+        for k in self.gaz.by_name(m.name):
+            if k.kind == "org":
+                return self._entity(k.iri, "org", k.category, k.label, k)
+        places = self.ctx.place_names
+        if m.category == "Firm":
+            core = firm_core(m.name, places)
+            # a legal name whose core extends a short name already seen (or the reverse)
+            for e in self.entities.values():
+                if e.kind == "org" and e.category == "Firm" and not e.known:
+                    other = firm_core(e.label, places)
+                    if other == core or (len(core) >= 3 and len(other) >= 3 and (other.startswith(core) or core.startswith(other))):
+                        return e
+            for k in self.gaz.entities.values():
+                if k.kind == "org" and k.category == "Firm" and any(firm_core(n, places) == core for n in k.names):
+                    return self._entity(k.iri, "org", k.category, k.label, k)
+            return self._entity(entity_iri("org", core), "org", "Firm", m.name)
+        return self._entity(entity_iri("org", name_key(m.name)), "org", m.category, name_key(m.name))
+
+    def cluster(self, m: Mention) -> Entity:
+        if m.known is not None:
+            return self._entity(m.known.iri, "cluster", "IndustrialCluster", m.known.label, m.known)
+        core = cluster_core(m.name, self.ctx.place_names)
+        for k in self.gaz.by_name(core):
+            if k.kind == "cluster" and (self.ctx.city is None or k.city in (None, self.ctx.city.iri)):
+                return self._entity(k.iri, "cluster", "IndustrialCluster", k.label, k)
+        return self._entity(entity_iri("cluster", core, scope=self.city_slug), "cluster", "IndustrialCluster", core)
+
+    def place(self, m: Mention) -> Entity:
+        k = m.known
+        assert k is not None
+        return self._entity(k.iri, "place", k.category, k.label, k)
+
+    def other(self, m: Mention) -> Entity:
+        name = name_key(m.name)
+        return self._entity(entity_iri(m.kind, name), m.kind, m.category, m.name if m.kind == "document" else name)
+
+    def resolve(self, m: Mention, surface: str) -> Entity:
+        fn = {"org": self.org, "cluster": self.cluster, "place": self.place}.get(m.kind, self.other)
+        e = fn(m)
+        e.add(m, surface)
+        if m.kind == "org" and not e.known:
+            # the longest legal form is the label; a more specific category wins over Firm guesses
+            if m.category != e.category and m.rule.startswith("head:") and e.category == "Firm" and \
+                    not any(x.rule.startswith("head:") for x in e.mentions[:-1]):
+                e.category = m.category
+            if _LEGAL_FORM.search(m.name) and (not _LEGAL_FORM.search(e.label) or len(m.name) > len(e.label)):
+                e.label = name_key(m.name)
+        return e
+
+    def city_entity(self) -> Entity | None:
+        k = self.ctx.city
+        return self._entity(k.iri, "place", k.category, k.label, k) if k else None

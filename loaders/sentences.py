@@ -1,0 +1,84 @@
+"""Stage 2 — sentences and clauses, as spans of the clean text.
+
+A sentence ends at 。！？!? (with any closing quote) or at a line break; a clause ends at a
+comma or semicolon outside brackets and quotes. Offsets always index into the document's
+``text``/``surface`` (they have the same length).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_END = set("。!?！？")
+_CLOSE = set("”’」』)）")
+_CLAUSE = set(",;，；:：")
+_OPEN_BR = {"(": ")", "（": "）", "《": "》", "“": "”", "「": "」"}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str  # normalised text of the span
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split the clean text into sentences.
+
+    >>> [s.text for s in split_sentences("他说:“好。”然后走了!\\n标题\\n第三句。")]
+    ['他说:“好。”', '然后走了!', '标题', '第三句。']
+    """
+    spans: list[Span] = []
+    start = 0
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\n" or c in _END:
+            end = i + 1 if c != "\n" else i
+            while c != "\n" and end < n and text[end] in _CLOSE:
+                end += 1
+            _add(spans, text, start, end)
+            start = end + (1 if c == "\n" else 0)
+            i = start
+            continue
+        i += 1
+    _add(spans, text, start, n)
+    return spans
+
+
+def _add(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end, text[start:end]))
+
+
+def split_clauses(sentence: Span) -> list[Span]:
+    """Split a sentence into clauses at commas and semicolons outside brackets and quotes.
+
+    >>> [c.text for c in split_clauses(Span(0, 22, "A增长5%,B(含C,D)增长6%;E。"))]
+    ['A增长5%', 'B(含C,D)增长6%', 'E。']
+    """
+    out: list[Span] = []
+    depth: list[str] = []
+    text, base = sentence.text, sentence.start
+    start = 0
+    for i, c in enumerate(text):
+        if depth and c == depth[-1]:
+            depth.pop()
+        elif c in _OPEN_BR:
+            depth.append(_OPEN_BR[c])
+        elif c in _CLAUSE and not depth:
+            _add_clause(out, text, base, start, i)
+            start = i + 1
+    _add_clause(out, text, base, start, len(text))
+    return out
+
+
+def _add_clause(out: list[Span], text: str, base: int, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    if end > start:
+        out.append(Span(base + start, base + end, text[start:end]))
