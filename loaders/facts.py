@@ -148,7 +148,6 @@ class FactExtractor:
         ev = self.r._entity(doc.iri.replace("/document/", "/event/") + "-release", "event", "Event", name)
         info = EventInfo(ev, sent.index, dates[0][2], organizers=[issuer])
         self.facts.events.append(info)
-        self.rel(ev, "organizedBy", issuer, sent, "release-event")
 
     def events(self, sent: Sent) -> None:
         """EVENT 在 PLACE 举行: date from the sentence's opening date, venue, organiser (由…主办)."""

@@ -237,13 +237,12 @@ def _list_items(text: str, lo: int, hi: int, found: list[Mention], by_start: dic
             pos += len(tok)
         end_rel = pos
     items_text = seg[:last + 1] + tail[:end_rel]
-    # the start of the first item
+    # the start of the first item; a recognised mention ending before it owns the list
     first_item_end = lo + first
-    start = left_edge(text, lo, first_item_end, keep_conjunction=lambda _: True)
-    # a recognised mention ending right where the list begins owns the list
-    owner = next((m for m in found if m.end == start or (m.start <= start < m.end and m.end < first_item_end)), None)
-    if owner is not None and owner.end < first_item_end:
-        start = owner.end
+    floor = hard_floor(text, lo, first_item_end)
+    owner = max((m for m in found if floor <= m.start and m.end < first_item_end and m.kind == "org"),
+                key=lambda m: m.end, default=None)
+    start = owner.end if owner is not None else left_edge(text, lo, first_item_end, keep_conjunction=lambda _: True)
     items: list[tuple[int, int]] = []
     pos = start
     body = text[start:lo + len(items_text)]
@@ -263,7 +262,7 @@ def _list_items(text: str, lo: int, hi: int, found: list[Mention], by_start: dic
     out = []
     for a, b in items:
         name = text[a:b]
-        if not (2 <= len(name) <= 20) or any(m.start <= a and b <= m.end for m in found if m.kind != "place"):
+        if not (2 <= len(name) <= 20) or any(m.start < b and a < m.end for m in found if m.kind != "place"):
             continue
         if any(c in HARD_STOPS for c in name) or is_generic(name):
             continue
@@ -370,7 +369,7 @@ def event_mentions(text: str, sentences: list[Span]) -> list[Mention]:
     return out
 
 
-_CLUSTER_SUFFIX = re.compile(r"(?:先进制造业集群|战略性新兴产业集群|特色产业集群|创新产业集群|产业集群|集群)")
+_CLUSTER_SUFFIX = re.compile(r"(?:先进制造业集群|战略性新兴产业集群|特色产业集群|创新产业集群|产业集群)")
 
 
 def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Mention]) -> list[Mention]:

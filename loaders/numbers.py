@@ -54,7 +54,7 @@ _POST = r"(?P<post>余|多)?"
 _AFTER = r"(?P<after>以上|左右|多|余)?"
 NUMBER_RE = re.compile(
     rf"(?P<ord>第)?{_PRE}{_NUM}{_MULT}{_POST}(?P<unit>{'|'.join(map(re.escape, _UNITS))})?{_AFTER}")
-_NOT_A_COUNT_AFTER = re.compile(r"^(?:月|日|年|号|季度|时|分|点|周|G\b|代|级|大|化|体|线|产业|批)")
+_NOT_A_COUNT_AFTER = re.compile(r"^(?:月|日|年|号|季度|时|分|点|周|G|代|级|大|化|体|线|批)")
 
 
 @dataclass(frozen=True)
@@ -93,11 +93,13 @@ def find_quantities(text: str) -> list[Quantity]:
         is_cn = not num[0].isdigit()
         start = m.start("pre") if m.group("pre") else m.start("num")
         prev = masked[m.start() - 1] if m.start() else ""
-        if prev.isdigit() or prev in ".-/" or (prev.isascii() and prev.isalpha()):
+        if prev and (prev.isdigit() or prev in ".-/" or (prev.isascii() and prev.isalpha())):
             continue
         if is_cn:
-            if num in ("一", "十") and not m.group("ord"):
+            if num in ("一", "十") and not m.group("ord") or prev in ("唯", "之", "统", "第") and not m.group("ord"):
                 continue  # 一批, 一流, 唯一一家: an article, not a figure
+            if len(num) > 1 and not re.search("[十百千点]", num):
+                continue  # 一一, 三四: not a numeral
             if not unit and not mult:
                 continue
         rest = masked[m.end("num") + len(mult):]
@@ -106,13 +108,6 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             if mult and rest[:1] in ("级",):
                 continue
-        elif _NOT_A_COUNT_AFTER.match(rest) and unit in ("个", "家", "条", "次", "种", "批", "部", "期", "场"):
-            pass
-        if not unit and not mult:
-            continue
-        if mult + unit in ("千", "万", "百万", "十万", "千万") and not m.group("post"):
-            # a bare 千/万 after a number is a multiplier only in figures like 3千 / 2万; keep
-            pass
         value = cn_to_number(num) if is_cn else Decimal(num)
         if num.startswith("0") and len(num) > 1 and "." not in num:
             continue

@@ -194,6 +194,8 @@ def to_quads(x: Extraction) -> Iterator[ox.Quad]:
         node = _n(ev.entity.iri)
         if ev.date:
             yield q(node, _n(SCHEMA + "startDate"), lit(ev.date))
+        for o in ev.organizers:
+            yield q(node, ck("organizedBy"), _n(o.iri))
         for c in ev.about:
             yield q(node, ck("about"), _n(c.iri))
         yield q(node, _n(PROV + "wasDerivedFrom"), sent_node[ev.sentence])
