@@ -72,6 +72,8 @@ def resolve_query(spec: str) -> SavedQuery:
 def bindings(query: SavedQuery, params: dict[str, str]) -> dict[ox.Variable, ox.Literal]:
     """Parameters as variable substitutions; unknown or missing required ones are errors."""
     declared = {p for p, _, _ in query.params}
+    if query.name != "inline" and params and not query.params:
+        raise QueryError(f"query {query.name!r} takes no parameters")
     if query.name != "inline" and query.params:
         for p in params:
             if p not in declared:
