@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-
-from clusterkg.errors import InputError
 from clusterkg.loaders import Extraction, load_report
 from clusterkg.loaders.ids import graph_iri
 from clusterkg.loaders.to_rdf import to_quads
+
+from clusterkg.errors import InputError
 
 from . import sparql
 from .store import DEFAULT_STORE, open_store, replace_graphs, vocabulary_graphs

@@ -7,15 +7,16 @@ twice leaves the same graph, and a build that fails leaves the store as it was.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
-
-from clusterkg.errors import StoreError
-from clusterkg.ontology import ONTOLOGY_TTL
 from clusterkg.loaders.gazetteer import reference_files
 from clusterkg.loaders.ids import ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from clusterkg.ontology import ONTOLOGY_TTL
+
+from clusterkg.errors import StoreError
 
 DEFAULT_STORE = "clusterkg-store"
 _MARKER = "CLUSTERKG_STORE"
@@ -45,12 +46,28 @@ def open_store(path: str | Path, *, create: bool = True, read_only: bool = False
 
 def _read_graph(files: Iterable[Path], graph: str) -> list[ox.Quad]:
     g = ox.NamedNode(graph)
-    quads = []
+    triples = []
     for f in files:
         with f.open("rb") as fh:
-            quads.extend(ox.Quad(t.subject, t.predicate, t.object, g)
-                         for t in ox.parse(fh, format=ox.RdfFormat.TURTLE, base_iri="https://w3id.org/clusterkg/id/"))
-    return quads
+            triples.extend(ox.parse(fh, format=ox.RdfFormat.TURTLE, base_iri="https://w3id.org/clusterkg/id/"))
+    return [ox.Quad(t.subject, t.predicate, t.object, g) for t in skolemize(triples, graph + "/node/")]
+
+
+def skolemize(triples: list[ox.Triple], prefix: str) -> list[ox.Triple]:
+    """Blank nodes of the shipped Turtle become IRIs named by a hash of what they say, so
+    loading the same files twice gives the same quads (parsers label blank nodes at random)."""
+    out_edges: dict[ox.BlankNode, list[str]] = {}
+    for t in triples:
+        if isinstance(t.subject, ox.BlankNode):
+            obj = "_" if isinstance(t.object, ox.BlankNode) else str(t.object)
+            out_edges.setdefault(t.subject, []).append(f"{t.predicate} {obj}")
+    names = {b: ox.NamedNode(prefix + hashlib.sha1("\n".join(sorted(e)).encode()).hexdigest()[:16])
+             for b, e in out_edges.items()}
+
+    def fix(term):
+        return names.get(term, term) if isinstance(term, ox.BlankNode) else term
+
+    return [ox.Triple(fix(t.subject), t.predicate, fix(t.object)) for t in triples]
 
 
 def replace_graphs(store: ox.Store, graphs: dict[str, list[ox.Quad]]) -> None:

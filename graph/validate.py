@@ -11,9 +11,9 @@ import io
 from dataclasses import dataclass
 
 import pyoxigraph as ox
+from clusterkg.ontology import ONTOLOGY_TTL, SHAPES_TTL
 
 from clusterkg.errors import ClusterKGError
-from clusterkg.ontology import ONTOLOGY_TTL, SHAPES_TTL
 
 
 @dataclass

@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
-
 from clusterkg.ontology import NS, REFERENCE_DIR
 
 from .read import normalise

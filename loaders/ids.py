@@ -1,7 +1,7 @@
 """The one place IRIs are minted: ASCII slugs from names, the same on every run.
 
 Entities the reference data knows keep the IRI it gives them; everything else gets
-``{ID}{kind}/{slug}`` with the slug in pinyin (or the ASCII of the name). Nothing here is
+``{ID}{kind}/{slug}`` with the slug in pinyin (Unidecode's tone-less pinyin, one word per jieba word) (or the ASCII of the name). Nothing here is
 random and nothing is a blank node.
 """
 
@@ -22,13 +22,13 @@ def slug(name: str) -> str:
     """An ASCII slug for a name: pinyin syllables joined by hyphens, ASCII words kept.
 
     >>> slug("徐州博康信息化学品有限公司")
-    'xuzhou-bokang-xinxi-huaxuepin-youxian-gongsi'
+    'xuzhou-bo-kang-xinxi-huaxuepin-youxiangongsi'
     >>> slug("集成电路与ICT")
     'jichengdianlu-yu-ict'
     >>> slug("“343”创新产业集群")
     '343-chuangxin-chanye-jiqun'
     """
-    from pypinyin import lazy_pinyin
+    from unidecode import unidecode
 
     from .segment import words
 
@@ -36,7 +36,7 @@ def slug(name: str) -> str:
     parts = []
     for word in words(name):
         if re.search(r"[\u4e00-\u9fff]", word):
-            parts.append("".join(lazy_pinyin(word)))
+            parts.append(unidecode(word).replace(" ", ""))
         else:
             parts.append(word)
     text = "-".join(parts).lower()
@@ -53,7 +53,7 @@ def entity_iri(kind: str, name: str, *, scope: str | None = None) -> str:
     indicator, place) named ``name``; ``scope`` (a city slug) separates same-named clusters.
 
     >>> entity_iri("cluster", "工程机械", scope="changsha")
-    'https://w3id.org/clusterkg/id/cluster/changsha-gongchengjixie'
+    'https://w3id.org/clusterkg/id/cluster/changsha-gongchengjijie'
     """
     s = slug(name)
     return f"{ID}{kind}/{scope}-{s}" if scope else f"{ID}{kind}/{s}"

@@ -194,11 +194,8 @@ def enumeration_mentions(text: str, sentences: list[Span], found: list[Mention])
     装备、数字深地…4个综合科研平台): its items get ``owner`` set.
     """
     out = []
-    by_start = {m.start: m for m in found}
     for sent in sentences:
         st = sent.text
-        for sep in re.finditer("、", st):
-            pass
         # candidate list segments: runs without hard stops except 、
         i = 0
         while i < len(st):
@@ -207,12 +204,12 @@ def enumeration_mentions(text: str, sentences: list[Span], found: list[Mention])
                 j += 1
             seg_start, seg_end = sent.start + i, sent.start + j
             if "、" in st[i:j]:
-                out.extend(_list_items(text, seg_start, seg_end, found, by_start))
+                out.extend(_list_items(text, seg_start, seg_end, found))
             i = j + 1
     return out
 
 
-def _list_items(text: str, lo: int, hi: int, found: list[Mention], by_start: dict) -> list[Mention]:
+def _list_items(text: str, lo: int, hi: int, found: list[Mention]) -> list[Mention]:
     seg = text[lo:hi]
     first = seg.index("、")
     last = seg.rindex("、")
@@ -242,7 +239,9 @@ def _list_items(text: str, lo: int, hi: int, found: list[Mention], by_start: dic
     floor = hard_floor(text, lo, first_item_end)
     owner = max((m for m in found if floor <= m.start and m.end < first_item_end and m.kind == "org"),
                 key=lambda m: m.end, default=None)
-    start = owner.end if owner is not None else left_edge(text, lo, first_item_end, keep_conjunction=lambda _: True)
+    start = left_edge(text, owner.end if owner else lo, first_item_end, keep_conjunction=lambda _: True)
+    if owner is not None and start != owner.end:
+        owner = None  # words between them (市工信局推动A、B…): not a list the organisation owns
     items: list[tuple[int, int]] = []
     pos = start
     body = text[start:lo + len(items_text)]
@@ -253,7 +252,7 @@ def _list_items(text: str, lo: int, hi: int, found: list[Mention], by_start: dic
     known = [m for m in found if any(m.start == a and m.end == b for a, b in items) and m.kind == "org"]
     if noun is None and not known:
         return []
-    category = _NOUN_CATEGORY.get(noun or "", None)
+    category = _NOUN_CATEGORY.get(noun or "")
     if category is None and known:
         cats = [m.category for m in known]
         category = max(set(cats), key=cats.count)
@@ -269,9 +268,8 @@ def _list_items(text: str, lo: int, hi: int, found: list[Mention], by_start: dic
         if any(is_boundary(w) for w in words(name) if len(w) > 1 and w not in ("企业",)):
             continue
         cat = category
-        if hm := _HEAD_RE.search(name):
-            if hm.end() == len(name):
-                cat = _HEAD_INFO[hm.group(0)][0]
+        if (hm := _HEAD_RE.search(name)) and hm.end() == len(name):
+            cat = _HEAD_INFO[hm.group(0)][0]
         mention = Mention(a, b, "org", cat, f"list:{noun or 'sibling'}", name)
         if owner is not None and owner.kind == "org":
             mention.owner = owner.start
@@ -439,9 +437,7 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
                                              -m.length, -_PRIORITY[m.kind], m.start))
     for m in ranked:
         clash = next((c for c in chosen if c.start < m.end and m.start < c.end), None)
-        if clash is None:
-            chosen.append(m)
-        elif clash.kind == "event" and m.kind in ("cluster",) and clash.start <= m.start and m.end <= clash.end:
+        if clash is None or clash.kind == "event" and m.kind in ("cluster",) and clash.start <= m.start and m.end <= clash.end:
             chosen.append(m)
     return sorted(chosen, key=lambda m: m.start)
 

@@ -96,7 +96,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if prev and (prev.isdigit() or prev in ".-/" or (prev.isascii() and prev.isalpha())):
             continue
         if is_cn:
-            if num in ("一", "十") and not m.group("ord") or prev in ("唯", "之", "统", "第") and not m.group("ord"):
+            if num == "一" and not m.group("ord") or prev in ("唯", "之", "统", "第") and not m.group("ord"):
                 continue  # 一批, 一流, 唯一一家: an article, not a figure
             if len(num) > 1 and not re.search("[十百千点]", num):
                 continue  # 一一, 三四: not a numeral
@@ -228,9 +228,8 @@ def find_periods(text: str, report: date | None) -> list[Period]:
     out = []
     for m in PERIOD_RE.finditer(text):
         label = m.group(0)
-        if not label or label in ("以来",) and not m.group("rel"):
-            if not (m.group("since") and m.group("rel")):
-                continue
+        if not label:
+            continue
         y = _year_for(m, report)
         first = last = None
         target = False
@@ -293,4 +292,6 @@ def is_target(clause: str) -> bool:
     >>> is_target("力争到2025年产值突破千亿元"), is_target("完成年度计划的76.3%")
     (True, False)
     """
+    if re.search(r"完成[^,，。;；]{0,10}目标", clause):
+        return False  # 完成年度目标的80%: progress against a target is an achievement
     return bool(_TARGET_WORDS.search(clause))

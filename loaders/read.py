@@ -193,10 +193,9 @@ def clean_lines(raw: str, meta: ReportMeta) -> list[str]:
             if kept and not meta.title and len(kept) == 1:
                 meta.title = kept[0]
             continue
-        if m := _BYLINE.match(line):
-            if len(m.group(1)) <= 20:
-                meta.author = meta.author or m.group(1).split()[0]
-                continue
+        if (m := _BYLINE.match(line)) and len(m.group(1)) <= 20:
+            meta.author = meta.author or m.group(1).split()[0]
+            continue
         kept.append(line)
     if not meta.title and kept and not header_seen and len(kept[0]) <= 60 and not kept[0].endswith("。"):
         meta.title = kept[0]

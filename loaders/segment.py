@@ -10,41 +10,45 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
+from pathlib import Path
+
+# words whose part of speech (in jieba's dictionary) cannot belong to a name; generated from
+# jieba's dict.txt by `python -m clusterkg.loaders.segment` because building jieba.posseg's
+# tag table at start-up costs about a second
+FUNCTION_WORDS_FILE = Path(__file__).with_name("function_words.txt")
 
 HARD_STOPS = set(",，。、;；:：!！?？“”\"《》()（）[]【】 \n\t·—-…|/")
 
 # verbs and fillers of the genre that precede an organisation's name
-BOUNDARY_WORDS = frozenset("""
-推动 推进 协调 组织 支持 引进 引导 联合 携手 依托 助力 成为 是 为 有 已有 现有 获 获得 获批 入选 包括 如 以及 让 使
-将 把 被 会同 牵头 带动 吸引 落户 签约 签署 建设 建成 新建 组建 成立 设立 打造 培育 认定 命名 授予 发布 制定 印发 出台
-召开 举行 举办 主办 承办 协办 参与 参加 加入 实施 开展 服务 面向 帮助 指导 邀请 对接 走访 调研 考察 聘请 委托 授牌 揭牌
-入驻 新增 吸收 拥有 形成 集聚 聚集 汇聚 培养 评选 获评 荣获 位居 跃升 排名 位列 完成 实现 达到 来自 属于 隶属 依靠 通过
-经过 随着 作为 同 和 与 及 等 其中 此外 另外 同时 并 还 也 都 均 共 共同 分别 先后 相继 陆续 积极 全力 大力 加快 不断
-持续 进一步 充分 发挥 目前 近日 日前 近期 最近 今年 去年 今年以来 年初以来 由 在 对 向 从 与此同时 联手 牵手 携 推出 宣布
-表示 介绍 据 据悉 记者 了解 获悉 看到 其 该 这 这是 那 此 各 各类 一批 一家 多家 一个 首家 全省 全市 全国 我市 本市 我省
-首批 新 新一批 重点 龙头 骨干 领军 链主 头部 企业 包含 涵盖 对于 关于 根据 按照 围绕 聚焦 瞄准 针对 给 以 向着 即 也是
-就 便 则 再 又 已 已经 正在 正 曾 将会 会 能 可 要 需 须 应 拟 准备 计划 力争 争取 确保 推出了 成立了 组建了 建设了 了
-""".split())
+BOUNDARY_WORDS = frozenset(["推动", "推进", "协调", "组织", "支持", "引进", "引导", "联合", "携手", "依托", "助力", "成为", "是", "为", "有", "已有", "现有", "获", "获得", "获批", "入选", "包括", "如", "以及", "让", "使", "将", "把", "被", "会同", "牵头", "带动", "吸引", "落户", "签约", "签署", "建设", "建成", "新建", "组建", "成立", "设立", "打造", "培育", "认定", "命名", "授予", "发布", "制定", "印发", "出台", "召开", "举行", "举办", "主办", "承办", "协办", "参与", "参加", "加入", "实施", "开展", "服务", "面向", "帮助", "指导", "邀请", "对接", "走访", "调研", "考察", "聘请", "委托", "授牌", "揭牌", "入驻", "新增", "吸收", "拥有", "形成", "集聚", "聚集", "汇聚", "培养", "评选", "获评", "荣获", "位居", "跃升", "排名", "位列", "完成", "实现", "达到", "来自", "属于", "隶属", "依靠", "通过", "经过", "随着", "作为", "同", "和", "与", "及", "等", "其中", "此外", "另外", "同时", "并", "还", "也", "都", "均", "共", "共同", "分别", "先后", "相继", "陆续", "积极", "全力", "大力", "加快", "不断", "持续", "进一步", "充分", "发挥", "目前", "近日", "日前", "近期", "最近", "今年", "去年", "今年以来", "年初以来", "由", "在", "对", "向", "从", "与此同时", "联手", "牵手", "携", "推出", "宣布", "表示", "介绍", "据", "据悉", "记者", "了解", "获悉", "看到", "其", "该", "这", "这是", "那", "此", "各", "各类", "一批", "一家", "多家", "一个", "首家", "全省", "全市", "全国", "我市", "本市", "我省", "首批", "新", "新一批", "重点", "龙头", "骨干", "领军", "链主", "头部", "企业", "包含", "涵盖", "对于", "关于", "根据", "按照", "围绕", "聚焦", "瞄准", "针对", "给", "以", "向着", "即", "也是", "就", "便", "则", "再", "又", "已", "已经", "正在", "正", "曾", "将会", "会", "能", "可", "要", "需", "须", "应", "拟", "准备", "计划", "力争", "争取", "确保", "推出了", "成立了", "组建了", "建设了", "了"])
 STOP_POS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "t", "m", "q", "y", "e", "o", "mq", "tg", "dg", "rr", "rz"}
 
 
 @lru_cache(maxsize=1)
 def _tokenizer():
     import jieba
-    import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    tags = jieba.posseg.dt.word_tag_tab
-    return jieba.lcut, tags
+    return jieba.lcut, frozenset(FUNCTION_WORDS_FILE.read_text(encoding="utf-8").split())
+
+
+def write_function_words() -> int:
+    """Regenerate ``function_words.txt`` from jieba's dictionary; returns the word count."""
+    import jieba
+
+    source = Path(jieba.__file__).with_name("dict.txt")
+    found = sorted({w for w, _f, tag in (line.split() for line in source.open(encoding="utf-8")) if tag in STOP_POS})
+    FUNCTION_WORDS_FILE.write_text("\n".join(found) + "\n", encoding="utf-8")
+    return len(found)
 
 
 def words(text: str) -> list[str]:
     """jieba's segmentation (precise mode, no HMM: unknown names fall apart into characters,
     which keeps them inside the name rather than gluing them to a verb).
 
-    >>> words("推动徐工集团")
-    ['推动', '徐工', '集团']
+    >>> words("推动企业发展")
+    ['推动', '企业', '发展']
     """
     lcut, _ = _tokenizer()
     return lcut(text, HMM=False)
@@ -60,8 +64,8 @@ def is_boundary(word: str) -> bool:
         return True
     if word.isdigit():
         return True
-    _, tags = _tokenizer()
-    return tags.get(word) in STOP_POS
+    _, function_words = _tokenizer()
+    return word in function_words
 
 
 def hard_floor(text: str, lo: int, pos: int) -> int:
@@ -96,3 +100,7 @@ def left_edge(text: str, lo: int, head_start: int, *, keep_conjunction=None) -> 
             break
         pos -= len(tok)
     return floor + pos
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_function_words()} words to {FUNCTION_WORDS_FILE}")

@@ -15,10 +15,8 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 
-from clusterkg.ontology import NS
-
-from .ids import entity_iri, graph_iri, report_iri, slug
 from .extraction import Extraction
+from .ids import entity_iri, graph_iri, report_iri, slug
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"

@@ -21,8 +21,8 @@ PREFIX ck: <https://w3id.org/clusterkg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?e ?cls (MIN(?zh) AS ?label) (MIN(?enl) AS ?en) (COUNT(DISTINCT ?m) AS ?mentions) WHERE {
   ?m ck:mentionOf ?e . ?e a ?cls . FILTER(STRSTARTS(STR(?cls), STR(ck:)))
-  OPTIONAL { ?e skos:prefLabel ?zh FILTER(LANGMATCHES(LANG(?zh), "zh")) }
-  OPTIONAL { ?e skos:prefLabel ?enl FILTER(LANGMATCHES(LANG(?enl), "en")) }
+  OPTIONAL { ?e skos:prefLabel ?zh FILTER(LANG(?zh) = "zh") }
+  OPTIONAL { ?e skos:prefLabel ?enl FILTER(LANG(?enl) = "en") }
 } GROUP BY ?e ?cls
 """
 EDGES_QUERY = """
