@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Known, name_key
-from .segment import HARD_STOPS, hard_floor, is_boundary, left_edge, words
+from .segment import BOUNDARY_WORDS, HARD_STOPS, hard_floor, is_boundary, left_edge, words
 from .sentences import Span
 
 
@@ -241,7 +241,10 @@ def _list_items(text: str, lo: int, hi: int, found: list[Mention]) -> list[Menti
                 key=lambda m: m.end, default=None)
     start = left_edge(text, owner.end if owner else lo, first_item_end, keep_conjunction=lambda _: True)
     if owner is not None and start != owner.end:
-        owner = None  # words between them (市工信局推动A、B…): not a list the organisation owns
+        if any(w in BOUNDARY_WORDS for w in words(text[owner.end:start])):
+            owner = None  # a verb between them (市工信局推动A、B…): not a list the organisation owns
+        else:
+            start = owner.end
     items: list[tuple[int, int]] = []
     pos = start
     body = text[start:lo + len(items_text)]
