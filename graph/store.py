@@ -40,7 +40,7 @@ def open_store(path: str | Path, *, create: bool = True, read_only: bool = False
         (path / _MARKER).write_text("clusterkg store (Oxigraph); do not edit\n", encoding="utf-8")
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-    except OSError as err:
+    except (OSError, RuntimeError) as err:
         raise StoreError(f"{path}: cannot open the store ({err}); is another clusterkg process using it?") from None
 
 
