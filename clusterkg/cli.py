@@ -168,17 +168,16 @@ def write_output(data: bytes, output: str | None) -> None:
     click.echo(f"wrote {output} ({len(data) / 1024:.0f} KB)", err=True)
 
 
-@main.command()
-@store_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default="clusterkg-view.html", show_default=True)
-@handle_errors
-def view(store: str, output: str) -> None:
-    """Write the interactive HTML network view: one file that works offline."""
-    from clusterkg.viz.html import render_view
+def _register_commands() -> None:
+    """Commands that live in their own modules (the explore and remote families)."""
+    from clusterkg import cli_explore, cli_remote
 
-    kg_ = open_kg(store, read_only=True)
-    html = render_view(kg_)
-    write_output(html.encode("utf-8"), output)
+    for module in (cli_explore, cli_remote):
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register_commands()
 
 
 if __name__ == "__main__":
