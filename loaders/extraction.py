@@ -39,11 +39,12 @@ class Extraction:
 
 
 @lru_cache(maxsize=1)
-def _place_table() -> tuple[list[str], re.Pattern]:
+def _place_table() -> tuple[list[str], re.Pattern, dict[str, Known]]:
     gaz = gazetteer()
     names = sorted({n for k in gaz.places() if k.category in ("City", "Province", "District") for n in k.names
                     if len(n) >= 2})
-    return names, government_regex(gaz, names)
+    cities = {n: k for k in gaz.places("City") for n in k.names if len(n) >= 2 and not n.endswith("市")}
+    return names, government_regex(gaz, names), cities
 
 
 def report_city(doc: Document, gaz: Gazetteer) -> Known | None:
@@ -61,12 +62,12 @@ def report_city(doc: Document, gaz: Gazetteer) -> Known | None:
 
 def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     gaz = gaz or gazetteer()
-    place_names, gov_pattern = _place_table()
+    place_names, gov_pattern, cities = _place_table()
     city = report_city(doc, gaz)
     province = gaz.entities.get(city.province) if city and city.province else None
     ctx = Context(city=city, province=province, place_names=place_names)
     sentences = split_sentences(doc.text)
-    mentions = find_mentions(doc.text, sentences, gaz, city, gov_pattern)
+    mentions = find_mentions(doc.text, sentences, gaz, city, gov_pattern, cities)
     resolver = Resolver(gaz, ctx, {a: f for a, f, _ in gaz.gov})
     resolved: list[tuple[Mention, Entity]] = []
     for m in mentions:

@@ -28,7 +28,8 @@ class Mention:
     rule: str
     name: str  # normalised name as written here
     known: Known | None = None
-    owner: int | None = None  # index of a mention this one is part of (a lab's platform)
+    owner: int | None = None  # start of a mention this one is part of (a lab's platform)
+    place: Known | None = None  # the place a cluster mention names (成都 in 成都电子信息产业)
 
     @property
     def length(self) -> int:
@@ -76,7 +77,9 @@ GENERIC = ("产业", "行业", "创新", "技术", "研发", "科技", "科研",
            "制造业", "制造", "应用", "示范", "试点", "标杆", "双跨", "特色", "平台", "中心", "基地", "“", "”", "省市",
            "区域", "跨区域", "全国", "全省", "全市", "国内", "国际", "海外", "境外", "外资", "民营", "国有", "上市",
            "高新技术", "专精特新", "小巨人", "独角兽", "瞪羚", "隐形冠军", "单项冠军", "规上", "规模以上", "工业",
-           "互联网", "工业互联网", "研究", "检测", "孵化", "开放", "协同", "产学研", "校企", "院企", "政产学研")
+           "互联网", "工业互联网", "研究", "检测", "孵化", "开放", "协同", "产学研", "校企", "院企", "政产学研",
+           "千亿级", "万千亿级", "百亿级", "万亿级", "战略性", "新兴", "优势", "特色", "地标", "中小企业", "年度", "以上",
+           "规模最大", "未来", "主导", "支柱", "现代", "传统", "先进", "级", "具有", "全球", "影响力", "竞争力", "世界级")
 _GENERIC_RE = re.compile("|".join(sorted(map(re.escape, GENERIC), key=len, reverse=True)))
 _PLACE_PREFIX = re.compile(r"^(?:中国|国家|江苏省|江苏|省|市|区|县|美国|德国|日本|英国|法国|韩国)")
 
@@ -175,7 +178,7 @@ def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
 
 
 _COUNT_NOUN = re.compile(
-    r"^(?:等)?(?:\d+|[二两三四五六七八九十]+)?(?:余|多)?(?:家|个|所|位)?"
+    r"^(?:等)?(?:\d+|[二两三四五六七八九十]+)?(?:余|多)?(?:家|个|所|位)?(?:[\u4e00-\u9fff]{0,4}?)"
     r"(?P<noun>龙头企业|领军企业|链主企业|重点企业|骨干企业|企业|公司|单位|高校|院校|科研院所|院所|机构|平台|"
     r"实验室|创新平台|综合科研平台|科研平台|联盟)")
 _NOUN_CATEGORY = {"龙头企业": "Firm", "领军企业": "Firm", "链主企业": "Firm", "重点企业": "Firm", "骨干企业": "Firm",
@@ -370,24 +373,50 @@ def event_mentions(text: str, sentences: list[Span]) -> list[Mention]:
     return out
 
 
-_CLUSTER_SUFFIX = re.compile(r"(?:先进制造业集群|战略性新兴产业集群|特色产业集群|创新产业集群|产业集群)")
+_CLUSTER_SUFFIX = re.compile(r"(?:先进制造业集群|战略性新兴产业集群|特色产业集群|创新产业集群|产业集群|产业链)")
+_PLACE_CLUSTER = re.compile(r"(?P<x>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:先进制造业集群|产业集群|集群|产业链|产业)")
 
 
-def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Mention]) -> list[Mention]:
-    """Clusters the reference data does not list: X产业集群, X先进制造业集群 (X specific)."""
+def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Mention],
+                             places: dict[str, Known] | None = None) -> list[Mention]:
+    """Clusters the reference data does not list: X产业集群, X产业链 (X specific), and a place
+    followed by an industry: 成都电子信息产业, 青岛智能家电集群, 全市新能源汽车产业链."""
     out = []
+    places = places or {}
+    homes = ("全市", "本市", "我市")
     for sent in sentences:
-        for m in _CLUSTER_SUFFIX.finditer(sent.text):
+        st = sent.text
+        # a place name (or 全市) directly before an industry and a cluster word
+        for name in [*sorted(places, key=len, reverse=True), *homes]:
+            i = st.find(name)
+            while i >= 0:
+                after = i + len(name)
+                if st[after:after + 1] == "市":
+                    after += 1
+                m = _PLACE_CLUSTER.match(st, after)
+                if m and _clean_cluster_name(m.group("x")):
+                    s0, e0 = sent.start + m.start("x"), sent.start + m.end()
+                    if not any(f.start <= s0 < f.end and f.kind not in ("event", "place") for f in found):
+                        mention = Mention(s0, e0, "cluster", "IndustrialCluster", "cluster:place", text[s0:e0])
+                        mention.place = places.get(name)
+                        out.append(mention)
+                i = st.find(name, i + 1)
+        for m in _CLUSTER_SUFFIX.finditer(st):
             hs, he = sent.start + m.start(), sent.start + m.end()
-            if any(f.start <= hs < f.end for f in found):
+            if any(f.start <= hs < f.end and f.kind != "event" for f in found + out):
                 continue
             start = left_edge(text, sent.start, hs, keep_conjunction=lambda _: True)
             desc = text[start:hs]
             core = re.sub(r"^(?:国家|省级|省|市级|市|全市|全省)", "", desc)
-            if len(core) < 2 or is_generic(core) or re.search(r"\d", core) or core.endswith(("等", "个")):
+            if not _clean_cluster_name(core):
                 continue
             out.append(Mention(start, he, "cluster", "IndustrialCluster", "cluster:suffix", text[start:he]))
     return out
+
+
+def _clean_cluster_name(core: str) -> bool:
+    return len(core) >= 2 and not is_generic(core) and not re.search(r"\d", core) and \
+        not core.endswith(("等", "个", "的")) and not any(is_boundary(w) for w in words(core))
 
 
 _SELECT = re.compile(r"(?:入选|获批|入围|获评|荣获|被认定为|认定为|列为|跃升至|跻身|评为|获得)")
@@ -446,7 +475,7 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 def find_mentions(text: str, sentences: list[Span], gaz: Gazetteer, city: Known | None,
-                  gov_pattern: re.Pattern) -> list[Mention]:
+                  gov_pattern: re.Pattern, cities: dict[str, Known] | None = None) -> list[Mention]:
     base = gazetteer_mentions(text, gaz, city) + government_mentions(text, gov_pattern)
     docs = document_mentions(text, sentences)
     events = event_mentions(text, sentences)
@@ -459,7 +488,7 @@ def find_mentions(text: str, sentences: list[Span], gaz: Gazetteer, city: Known 
     listed = enumeration_mentions(text, sentences, orgs)
     stage2 = resolve_overlaps(stage1 + listed)
     abbrev = abbreviation_mentions(text, sentences, [m for m in stage2 if m.kind == "org"])
-    clusters = cluster_pattern_mentions(text, sentences, stage2 + abbrev)
+    clusters = cluster_pattern_mentions(text, sentences, stage2 + abbrev, cities)
     return resolve_overlaps(stage2 + abbrev + clusters)
 
 

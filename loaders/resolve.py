@@ -35,6 +35,7 @@ class Entity:
     classes: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     surfaces: Counter = field(default_factory=Counter)
+    city: Known | None = None  # for clusters: the city they belong to
 
     def add(self, m: Mention, surface: str) -> None:
         self.mentions.append(m)
@@ -158,10 +159,14 @@ class Resolver:
         if m.known is not None:
             return self._entity(m.known.iri, "cluster", "IndustrialCluster", m.known.label, m.known)
         core = cluster_core(m.name, self.ctx.place_names)
+        city = m.place or self.ctx.city
         for k in self.gaz.by_name(core):
-            if k.kind == "cluster" and (self.ctx.city is None or k.city in (None, self.ctx.city.iri)):
+            if k.kind == "cluster" and (city is None or k.city in (None, city.iri)):
                 return self._entity(k.iri, "cluster", "IndustrialCluster", k.label, k)
-        return self._entity(entity_iri("cluster", core, scope=self.city_slug), "cluster", "IndustrialCluster", core)
+        scope = slug(city.label) if city else self.city_slug
+        e = self._entity(entity_iri("cluster", core, scope=scope), "cluster", "IndustrialCluster", core)
+        e.city = city
+        return e
 
     def place(self, m: Mention) -> Entity:
         k = m.known

@@ -109,8 +109,9 @@ def to_quads(x: Extraction) -> Iterator[ox.Quad]:
                     yield q(node, a, ck(specific))
         elif e.kind == "cluster":
             yield q(node, a, ck("IndustrialCluster"))
-            if not e.known and x.city is not None:
-                yield q(node, ck("city"), _n(x.city.iri))
+            city = e.city or x.city
+            if not e.known and city is not None:
+                yield q(node, ck("city"), _n(city.iri))
         elif e.kind == "document":
             yield q(node, a, ck(e.category))
             yield q(node, _n(DCT + "title"), lit(e.label, "zh"))
