@@ -150,30 +150,44 @@ class FactExtractor:
         self.facts.events.append(info)
 
     def events(self, sent: Sent) -> None:
-        """EVENT 在 PLACE 举行: date from the sentence's opening date, venue, organiser (由…主办)."""
+        """EVENT 在 PLACE 举行: date from the sentence's opening date, venue, organisers
+        (由A主办、B承办 / A召开EVENT / A主办的EVENT)."""
         for m, ev in sent.in_range(sent.span.start, sent.span.end, "event"):
             info = EventInfo(ev, sent.index)
             dates = [d for d in find_dates(sent.span.text, self.report_date) if sent.span.start + d[0] < m.start]
             if dates:
                 info.date = dates[-1][2]
             after = self.text[m.end:sent.span.end]
-            if vm := re.match(r"^在(?P<v>[^,，。;；]{1,20}?)(?:隆重|成功|盛大)?(?:举行|召开|举办|开幕|启动)", after):
+            if vm := re.search(r"在(?P<v>[^,，。;；在]{1,20}?)(?:隆重|成功|盛大|顺利)?(?:举行|召开|举办|开幕|启动)", after):
                 vs, ve = m.end + vm.start("v"), m.end + vm.end("v")
                 inner = sent.in_range(vs, ve, "place", "org")
                 if _HOME.fullmatch(self.text[vs:ve]) and self.home() is not None:
                     info.venue, info.venue_surface = self.home(), self.surface[vs:ve]
-                elif inner:
+                elif inner and inner[-1][0].end == ve:
                     info.venue, info.venue_surface = inner[-1][1], self.surf(inner[-1][0])
-            for om, oe in sent.in_range(sent.span.start, sent.span.end, "org"):
-                if re.match(r"^(?:主办|承办|联合主办|共同主办|指导)", self.text[om.end:om.end + 4]) and \
-                        "由" in self.text[max(sent.span.start, om.start - 12):om.start]:
+                elif re.search(r"(?:市|区|县|镇|中心|园区|园|基地|大厦|酒店|宾馆|会堂|广场|馆)$", self.text[vs:ve]):
+                    info.venue = self.r.venue(self.text[vs:ve], Mention(vs, ve, "place", "Venue", "venue", self.text[vs:ve]),
+                                              self.surface[vs:ve])
+                    info.venue_surface = self.surface[vs:ve]
+            organizers = []
+            for hm in re.finditer(r"由(?P<o>[^,，。;；]{2,60}?)(?:联合|共同)?(?:主办|承办|协办|指导|举办)", sent.span.text):
+                organizers += sent.in_range(sent.span.start + hm.start("o"), sent.span.start + hm.end("o"), "org")
+            for hm in re.finditer(r"(?:主办|承办|协办)(?:、|,|，)?", sent.span.text):
+                # A主办、B承办: the organisation right before each verb
+                before = sent.in_range(sent.span.start, sent.span.start + hm.start(), "org")
+                if before and before[-1][0].end == sent.span.start + hm.start():
+                    organizers.append(before[-1])
+            clause = next(c for c in split_clauses(sent.span) if c.start <= m.start < c.end)
+            if re.search(r"(?:召开|举办|举行)(?:了)?$", self.text[clause.start:m.start]):
+                organizers += sent.in_range(clause.start, m.start, "org")[-1:]
+            for om, oe in organizers:
+                if oe not in info.organizers:
                     info.organizers.append(oe)
+                    self.rel(ev, "organizedBy", oe, sent, "organized-by", os_=self.surf(om))
             info.about = [ce for cm, ce in sent.in_range(m.start, m.end, "cluster")]
             self.facts.events.append(info)
             if info.venue is not None:
                 self.rel(ev, "heldIn", info.venue, sent, "held-in", os_=info.venue_surface)
-            for o in info.organizers:
-                self.rel(ev, "organizedBy", o, sent, "organized-by")
 
     def part_of(self, sent: Sent) -> None:
         """(把)X列入Y → X partOf Y."""

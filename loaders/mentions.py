@@ -344,22 +344,36 @@ def _doc_category(title: str, sentence: str) -> str:
 
 
 _EVENT_HEADS = ("大会", "会议", "论坛", "峰会", "博览会", "展览会", "交易会", "洽谈会", "推介会", "对接会", "发布会",
-                "研讨会", "座谈会", "启动仪式", "签约仪式", "开幕式", "年会", "大赛", "赛事", "活动周", "展会", "招商会")
-_EVENT_RE = re.compile(rf"(?:{'|'.join(_EVENT_HEADS)})(?=(?:在[^,，。;；]{{1,20}}?)?(?:举行|召开|举办|开幕|启动|落幕|闭幕|隆重举行|成功举办))")
+                "研讨会", "座谈会", "推进会", "工作会", "现场会", "观摩会", "交流会", "恳谈会", "说明会", "见面会",
+                "启动仪式", "签约仪式", "开幕式", "年会", "大赛", "赛事", "活动周", "展会", "招商会", "暨论坛")
+_EVENT_HEAD = "|".join(sorted(_EVENT_HEADS, key=len, reverse=True))
+_HELD = r"(?:举行|召开|举办|开幕|启动|落幕|闭幕)"
+# a name ending in an event head, then (in the same clause) a verb of holding
+_EVENT_RE = re.compile(rf"(?:{_EVENT_HEAD})(?=[^,，。;；]{{0,25}}?{_HELD})")
+# or a verb of holding, then the name: 市工信局召开全市…工作会议
+_HOLDS_RE = re.compile(rf"(?:召开|举办|举行|主办|承办)(?:了)?(?P<name>[^,，。;；、“”《》]{{2,40}}?(?:{_EVENT_HEAD}))")
 
 
 def event_mentions(text: str, sentences: list[Span]) -> list[Mention]:
-    """Events: a name ending in 大会/论坛/博览会… that is 举行/召开/举办 (in a place)."""
+    """Events: a name ending in 大会/论坛/推进会… that is 举行/召开/举办 (in a place), or that
+    someone 召开/举办."""
     out = []
     for sent in sentences:
+        for m in _HOLDS_RE.finditer(sent.text):
+            s0, e0 = sent.start + m.start("name"), sent.start + m.end("name")
+            if e0 - s0 - 2 >= 2 and not re.match(r"^(?:的|了|相关|有关|专题|工作)", text[s0:e0]):
+                out.append(Mention(s0, e0, "event", "Event", "event:held-by", text[s0:e0]))
         for m in _EVENT_RE.finditer(sent.text):
             he = sent.start + m.end()
             floor = sent.start
-            # an event name runs back to the clause start (it may hold 、 and 暨)
+            # an event name runs back to the clause start (it may hold 、 and 暨) or to 主办的…
             i = he - len(m.group(0))
             while i > floor and text[i - 1] not in ",，。;；:：!！?？":
                 i -= 1
             start = i
+            prefix = text[start:he - len(m.group(0))]
+            if pm := re.search(r"(?:主办|承办|举办|指导|组织|召开)的", prefix):
+                start += pm.end()
             while True:
                 toks = words(text[start:he - len(m.group(0))])
                 if toks and is_boundary(toks[0]) and toks[0] not in ("全国", "全省", "全市", "首届", "第一届"):
@@ -367,7 +381,7 @@ def event_mentions(text: str, sentences: list[Span]) -> list[Mention]:
                     continue
                 break
             name = text[start:he]
-            if len(name) - len(m.group(0)) < 2:
+            if len(name) - len(m.group(0)) < 2 or any(o.start <= start < o.end for o in out):
                 continue
             out.append(Mention(start, he, "event", "Event", "event", name))
     return out

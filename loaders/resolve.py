@@ -190,6 +190,19 @@ class Resolver:
                 e.label = name_key(m.name)
         return e
 
+    def venue(self, name: str, m: Mention, surface: str) -> Entity:
+        """A venue the reference data does not know: a county-level city or district
+        (溧阳市) or a building (宁波国际会议中心)."""
+        for k in self.gaz.by_name(name):
+            if k.kind == "place":
+                e = self._entity(k.iri, "place", k.category, k.label, k)
+                e.add(m, surface)
+                return e
+        category = "District" if re.search(r"(?:市|区|县|镇)$", name) else "Venue"
+        e = self._entity(entity_iri("place", name_key(name)), "place", category, name_key(name))
+        e.add(m, surface)
+        return e
+
     def city_entity(self) -> Entity | None:
         k = self.ctx.city
         return self._entity(k.iri, "place", k.category, k.label, k) if k else None

@@ -121,6 +121,8 @@ def to_quads(x: Extraction) -> Iterator[ox.Quad]:
             yield q(node, a, ck("Designation"))
         elif e.kind == "programme":
             yield q(node, a, ck("Programme"))
+        elif e.kind == "place" and not e.known:
+            yield q(node, a, ck(e.category))
         if not e.known:
             yield q(node, _n(SKOS + "prefLabel"), lit(e.label, "zh"))
         names = {x.document.text[m.start:m.end] for m in e.mentions} | set(e.surfaces)
