@@ -84,7 +84,9 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         pm = Mention(0, 0, "org", "Media", "metadata:publisher", name_key(doc.meta.publisher))
         known = [k for k in gaz.by_name(doc.meta.publisher) if k.kind == "org"]
         pm.known = known[0] if known else None
+        if not known and not re.search(r"(?:报|台|网|社|新闻|传媒|融媒|客户端|频道)$", pm.name):
+            gov = gov_pattern.fullmatch(pm.name)
+            pm.category, pm.rule = ("GovernmentBody", "government") if gov else ("OtherOrganization", "metadata")
         publisher = resolver.org(pm)
-        publisher.category = "Media" if not publisher.known else publisher.category
     entities = [e for e in resolver.entities.values() if e.mentions or e is publisher or e.kind in ("event",)]
     return Extraction(report_slug(doc.name), doc, sentences, mentions, entities, facts, city, publisher)

@@ -63,7 +63,9 @@ HEADS: list[tuple[str, str, bool]] = [
     ("开发区", "IndustrialPark", False), ("高新区", "IndustrialPark", False), ("经开区", "IndustrialPark", False),
     ("产业园区", "IndustrialPark", False), ("产业园", "IndustrialPark", False), ("工业园区", "IndustrialPark", False),
     ("工业园", "IndustrialPark", False), ("科技园", "IndustrialPark", False), ("软件园", "IndustrialPark", False),
-    ("新区", "IndustrialPark", False), ("日报社", "Media", True), ("日报", "Media", True), ("晚报", "Media", True),
+    ("新区", "IndustrialPark", False), ("管理委员会", "GovernmentBody", True), ("管委会", "GovernmentBody", True),
+    ("创新创业共同体", "Alliance", True), ("共同体", "Alliance", False), ("综合体", "InnovationPlatform", False),
+    ("日报社", "Media", True), ("日报", "Media", True), ("晚报", "Media", True),
     ("广播电视台", "Media", True), ("电视台", "Media", True), ("融媒体中心", "Media", True), ("新闻网", "Media", True),
 ]
 _HEAD_RE = re.compile("|".join(re.escape(h) for h, _, _ in sorted(HEADS, key=lambda x: -len(x[0]))))
@@ -144,10 +146,17 @@ def government_mentions(text: str, pattern: re.Pattern) -> list[Mention]:
     return out
 
 
+_NAME_ENDS = tuple(h for h, _, _ in HEADS) + ("政府", "局", "委", "厅", "部", "办", "大学", "学院", "中心", "公司",
+                                              "集团", "实验室", "研究院", "研究所", "区", "县", "市", "省")
+
+
 def _keep_conjunction(left: str) -> bool:
-    """和/及/与 joins one name unless the words before it are a complete name themselves."""
-    return bool(left) and not _HEAD_RE.search(left[-8:] if len(left) > 8 else left) and not left.endswith(
-        tuple(h for h, _, _ in HEADS))
+    """和/及/与 joins one name (高端工程机械及核心零部件…中心) unless the words before it are a
+    complete name themselves or end in a word that cannot be part of a name (已与…)."""
+    if not left or left.endswith(_NAME_ENDS):
+        return False
+    toks = words(left)
+    return not (toks and is_boundary(toks[-1]))
 
 
 def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
@@ -161,7 +170,8 @@ def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             start = left_edge(text, sent.start, hs, keep_conjunction=_keep_conjunction)
             desc = text[start:hs]
             # "全国“双跨”平台", "综合科研平台": lists and generic things, not organisations
-            if not desc or is_generic(_PLACE_PREFIX.sub("", desc)) and not strong:
+            legal = category == "Firm" and strong
+            if not desc or is_generic(_PLACE_PREFIX.sub("", desc)) and not legal:
                 continue
             if not strong and len(_PLACE_PREFIX.sub("", desc)) < 2:
                 continue
@@ -318,6 +328,8 @@ def _initials(short: str, long: str) -> bool:
 
 _DOC_HEADS = ("需求榜", "攻关榜", "榜单", "清单", "名单", "目录", "方案", "规划", "计划", "意见", "办法", "措施",
               "政策", "通知", "条例", "指南", "纲要", "行动", "若干规定", "细则", "白皮书", "报告", "榜")
+_STRONG_DOC_HEADS = ("需求榜", "攻关榜", "榜单", "清单", "名单", "目录", "方案", "规划", "意见", "办法", "指南", "纲要",
+                     "细则", "白皮书", "行动计划")
 _PUBLISH = re.compile(r"(?:发布|印发|制定|出台|公布|编制|推出|下发|颁布)(?:了)?(?:[^,，。;；“《]{0,8})?$")
 
 
@@ -331,7 +343,8 @@ def document_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             out.append(Mention(s, e, "document", _doc_category(text[s:e], sent.text), "document:title", text[s:e]))
         for m in re.finditer(r"“([^”]{4,60})”", sent.text):
             title = m.group(1)
-            if title.endswith(_DOC_HEADS) and _PUBLISH.search(sent.text[:m.start()]):
+            strong = title.endswith(_STRONG_DOC_HEADS) and len(title) >= 6
+            if title.endswith(_DOC_HEADS) and (strong or _PUBLISH.search(sent.text[:m.start()])):
                 s, e = sent.start + m.start(1), sent.start + m.end(1)
                 out.append(Mention(s, e, "document", _doc_category(title, sent.text), "document:quoted", title))
     return out
@@ -497,6 +510,11 @@ def find_mentions(text: str, sentences: list[Span], gaz: Gazetteer, city: Known 
     progs = programme_mentions(text, sentences)
     headed = [h for h in headed_mentions(text, sentences)
               if not any(b.start <= h.start and h.end <= b.end and b.length > h.length for b in base)]
+    for d in desig:
+        lead = [b for b in base if b.kind == "org" and b.start == d.start and b.end < d.end]
+        if lead:
+            d.start = max(b.end for b in lead)
+            d.name = text[d.start:d.end]
     stage1 = resolve_overlaps(base + headed + docs + events + desig + progs)
     orgs = [m for m in stage1 if m.kind in ("org", "cluster")]
     listed = enumeration_mentions(text, sentences, orgs)
