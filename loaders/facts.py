@@ -96,6 +96,7 @@ class FactExtractor:
 
     # ---- the rules
     def run(self, sents: list[Sent]) -> Facts:
+        self.sents = sents
         for sent in sents:
             if sent.skip_facts:
                 continue
@@ -124,14 +125,26 @@ class FactExtractor:
             if orgs and re.search(_PUBLISH + r"(?:了)?[^,，。;；]{0,10}[《“]?$", before):
                 om, issuer = orgs[-1]
                 if re.search(_PUBLISH, self.text[om.end:m.start]):
-                    self.rel(doc, "issuedBy", issuer, sent, "issued-by", os_=self.surf(om))
+                    for jm, je in self.joint(sent, orgs):
+                        self.rel(doc, "issuedBy", je, sent, "issued-by", os_=self.surf(jm))
                     self.release_event(sent, clause, doc, issuer)
                     continue
             after = self.text[m.end:min(clause.end, m.end + 30)]
             if mm := re.match(r"^[》”]?(?:由|经)", after):
-                for om, oe in sent.in_range(m.end + mm.end(), clause.end, "org")[:1]:
-                    if re.search(_PUBLISH, self.text[om.end:clause.end]):
+                pm = re.search(_PUBLISH, self.text[m.end + mm.end():clause.end])
+                if pm:
+                    for om, oe in sent.in_range(m.end + mm.end(), m.end + mm.end() + pm.start(), "org"):
                         self.rel(doc, "issuedBy", oe, sent, "issued-by:passive", os_=self.surf(om))
+
+    def joint(self, sent: Sent, orgs: list[tuple[Mention, Entity]]) -> list[tuple[Mention, Entity]]:
+        """The last organisation of ``orgs`` and those joined to it by 、/和/与/会同/联合."""
+        out = [orgs[-1]]
+        for prev in reversed(orgs[:-1]):
+            gap = self.text[prev[0].end:out[0][0].start]
+            if not re.fullmatch(r"(?:、|和|与|及|以及|会同|联合|携手|,|，)", gap):
+                break
+            out.insert(0, prev)
+        return out
 
     def release_event(self, sent: Sent, clause: Span, doc: Entity, issuer: Entity) -> None:
         """A date that opens the sentence and governs the publishing clause dates a release."""
@@ -251,20 +264,53 @@ class FactExtractor:
             self.rel(oe, "participatesIn", target, sent, "challenge", ss=self.surf(om))
 
     def selected(self, sent: Sent) -> None:
-        """A、B…入选/获批 DESIGNATION → each selectedInto it."""
+        """A、B…入选/获批 DESIGNATION → each selectedInto it; "…发布《名单》,A、B等入选" → the list."""
         for m, d in sent.in_range(sent.span.start, sent.span.end, "designation"):
             clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= m.start), default=sent.span.start)
-            for om, oe in sent.in_range(clause_start, m.start, "org"):
+            for om, oe in sent.in_range(clause_start, m.start, "org", "cluster"):
                 self.rel(oe, "selectedInto", d, sent, "selected", ss=self.surf(om), os_=self.surf(m))
+        for mm in re.finditer(r"(?:等)?(?:\d+|[两三四五六七八九十]+)?(?:余|多)?(?:家|个)?(?:企业|单位|集群)?(?:成功)?(?:入选|入围|上榜|获批|获评)(?=[,，。;；]|$)",
+                              sent.span.text):
+            end = sent.span.start + mm.start()
+            lists = [(dm, de) for dm, de in sent.in_range(sent.span.start, end, "document", "designation")
+                     if re.search(r"名单|清单|榜单|目录|榜$", de.label)]
+            if not lists:
+                continue
+            lm, le = lists[-1]
+            clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= end), default=sent.span.start)
+            for om, oe in sent.in_range(max(clause_start, lm.end), end, "org", "cluster"):
+                self.rel(oe, "selectedInto", le, sent, "selected:list", ss=self.surf(om), os_=self.surf(lm))
+
+    def focus_cluster(self, sent: Sent, sents_before: list[Sent]) -> tuple[Mention, Entity] | None:
+        """The one cluster a sentence is about: the only one it names, else the only one the two
+        sentences before it name."""
+        for scope in ([sent], sents_before[-2:]):
+            found = {e.iri: (m, e) for s in scope for m, e in s.items if m.kind == "cluster"}
+            if len(found) == 1:
+                return next(iter(found.values()))
+            if found:
+                return None
+        return None
 
     def lead_firm(self, sent: Sent) -> None:
-        """Firms called 龙头/领军/链主 in a sentence that names exactly one cluster."""
+        """Firms a sentence calls 龙头/领军/链主, of the cluster it (or its context) is about;
+        "X作为C产业集群的链主企业" names the cluster itself."""
         if not re.search(r"龙头|领军|链主|头部企业", sent.span.text):
             return
-        clusters = {e.iri: (m, e) for m, e in sent.in_range(sent.span.start, sent.span.end, "cluster")}
-        if len(clusters) != 1:
+        for c in split_clauses(sent.span):
+            ct = self.text[c.start:c.end]
+            if am := re.search(r"作为(?P<c>[^,，。;；]{2,30}?)(?:产业集群|集群|产业链|产业)?(?:的)?(?:链主|龙头|领军)", ct):
+                cl = sent.in_range(c.start + am.start("c"), c.start + am.end() , "cluster")
+                firms = [(fm, fe) for fm, fe in sent.in_range(sent.span.start, sent.span.end, "org")
+                         if fe.category == "Firm" and (fm.end <= c.start + am.start() or fm.start >= c.end)]
+                if cl and firms:
+                    fm, fe = firms[0] if firms[0][0].end <= c.start + am.start() else firms[0]
+                    self.rel(fe, "leadFirmOf", cl[0][1], sent, "lead-firm:as", ss=self.surf(fm), os_=self.surf(cl[0][0]))
+                    return
+        focus = self.focus_cluster(sent, self.sents[:sent.index])
+        if focus is None:
             return
-        cm, ce = next(iter(clusters.values()))
+        cm, ce = focus
         for c in split_clauses(sent.span):
             if not re.search(r"龙头|领军|链主|头部企业", self.text[c.start:c.end]):
                 continue
@@ -273,18 +319,37 @@ class FactExtractor:
                     self.rel(fe, "leadFirmOf", ce, sent, "lead-firm", ss=self.surf(fm), os_=self.surf(cm))
 
     def alliance(self, sent: Sent) -> None:
-        """ORG牵头组建/发起成立 ALLIANCE → foundedBy; ORG加入 ALLIANCE → memberOf."""
+        """Who founded an alliance, platform or lab: "A、B共同发起成立X", "A与B联合组建的X",
+        "由A、B发起的X", "A作为…,联合B、C组建X"; "X吸纳A、B" and "A加入X" → memberOf."""
+        founded = ("Alliance", "InnovationPlatform", "Laboratory", "ResearchInstitute")
+        clauses = split_clauses(sent.span)
         for m, al in sent.in_range(sent.span.start, sent.span.end, "org"):
-            if al.category != "Alliance":
+            if al.category not in founded:
                 continue
-            clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= m.start), default=sent.span.start)
-            before = self.text[clause_start:m.start]
-            if re.search(r"(?:牵头)?(?:组建|发起|成立|共建|联合成立|发起成立)(?:了)?[^,，。;；]{0,6}$", before):
-                for om, oe in sent.in_range(clause_start, m.start, "org"):
-                    self.rel(al, "foundedBy", oe, sent, "founded-by", os_=self.surf(om))
+            ci = next(i for i, c in enumerate(clauses) if c.start <= m.start < c.end)
+            clause = clauses[ci]
+            before = self.text[clause.start:m.start]
+            vm = re.search(r"(?:牵头|联合|共同|携手)?(?:组建|发起成立|发起|成立|共建|建设|设立)(?:了|的)?$", before)
+            if vm:
+                founders = [(om, oe) for om, oe in sent.in_range(clause.start, clause.start + vm.start(), "org")]
+                if pm := re.search(r"由(?P<o>.+?)(?:联合|共同)?$", self.text[clause.start:clause.start + vm.start()]):
+                    founders = sent.in_range(clause.start + pm.start("o"), clause.start + pm.end("o"), "org")
+                if re.match(r"^(?:牵头|联合)", self.text[clause.start:m.start]) or (
+                        founders and re.match(r"^联合", self.text[clause.start:founders[0][0].start])):
+                    # 甲作为…,联合乙、丙组建X: the subject of the sentence founded it too
+                    lead = [(om, oe) for om, oe in sent.in_range(sent.span.start, clause.start, "org")][:1]
+                    founders = lead + founders
+                for om, oe in founders:
+                    if oe.iri != al.iri:
+                        self.rel(al, "foundedBy", oe, sent, "founded-by", os_=self.surf(om))
             elif re.search(r"加入(?:了)?$", before):
-                for om, oe in sent.in_range(clause_start, m.start, "org"):
+                for om, oe in sent.in_range(clause.start, m.start, "org"):
                     self.rel(oe, "memberOf", al, sent, "member-of", ss=self.surf(om))
+            if al.category == "Alliance":
+                for c in clauses[ci:ci + 2]:
+                    if km := re.search(r"吸纳(?P<o>[^,，。;；]{2,60})", self.text[c.start:c.end]):
+                        for om, oe in sent.in_range(c.start + km.start("o"), c.start + km.end("o"), "org"):
+                            self.rel(oe, "memberOf", al, sent, "member-of:absorbed", ss=self.surf(om))
 
     def operated_located(self, sent: Sent) -> None:
         """ORG建设/运营的PLATFORM → operatedBy; ORG位于/落户 PLACE → locatedIn."""
@@ -296,9 +361,14 @@ class FactExtractor:
             if nxt is None:
                 continue
             between = self.text[m.end:nxt[0].start]
-            if e.category != "InnovationPlatform" and nxt[1].category == "InnovationPlatform" and \
-                    re.fullmatch(r"(?:牵头)?(?:建设|运营|打造|建成|搭建|组建)的", between):
+            if nxt[1].category in ("InnovationPlatform", "Laboratory") and e.category != nxt[1].category and \
+                    re.fullmatch(r"(?:牵头|负责)?(?:建设|运营|打造|建成|搭建|运行|承建)(?:运营)?的", between) and \
+                    not re.search(r"(?:与|和|共同|联合)[^,，。;；]{0,30}$", self.text[sent.span.start:m.start]):
                 self.rel(nxt[1], "operatedBy", e, sent, "operated-by", os_=self.surf(m))
+            if e.category in ("InnovationPlatform", "Laboratory") and nxt[1].kind == "org" and \
+                    re.fullmatch(r"由", between) and re.match(r"^(?:牵头)?(?:建设|运营|打造|承建|负责运营|运行)",
+                                                            self.text[nxt[0].end:nxt[0].end + 6]):
+                self.rel(e, "operatedBy", nxt[1], sent, "operated-by:passive", os_=self.surf(nxt[0]))
             if re.fullmatch(r"(?:位于|落户|落户于|坐落于|入驻|扎根)", between) and nxt[1].kind in ("place", "org") and \
                     (nxt[1].kind == "place" or nxt[1].category == "IndustrialPark"):
                 self.rel(e, "locatedIn", nxt[1], sent, "located-in", ss=self.surf(m), os_=self.surf(nxt[0]))
