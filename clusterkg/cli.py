@@ -106,9 +106,17 @@ def format_summary(s: dict, loaded: list[str]) -> str:
               show_default=True, help="json = SPARQL 1.1 Query Results JSON")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="bind a query parameter")
 @click.option("--list", "list_", is_flag=True, help="list the saved questions")
+@click.option("--endpoint", metavar="URL", help="ask this SPARQL server instead of the store, e.g. http://localhost:7878/query")
+@click.option("--user", envvar="CLUSTERKG_USER", help="for an endpoint that wants basic auth (or CLUSTERKG_USER)")
+@click.option("--password", envvar="CLUSTERKG_PASSWORD", help="for an endpoint that wants basic auth (or CLUSTERKG_PASSWORD)")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+              help="stop the query after this long")
+@click.option("--sparql", "show_sparql", is_flag=True,
+              help="print the query (parameters bound in a VALUES line) instead of running it")
 @handle_errors
-def query(spec: str | None, store: str, fmt: str, params: tuple[str, ...], list_: bool) -> None:
-    """Run a saved question (NAME), a .rq FILE or inline SPARQL."""
+def query(spec: str | None, store: str, fmt: str, params: tuple[str, ...], list_: bool, endpoint: str | None,
+          user: str | None, password: str | None, timeout: float | None, show_sparql: bool) -> None:
+    """Run a saved question (NAME), a .rq FILE or inline SPARQL, on the store or a SPARQL server."""
     from clusterkg.errors import QueryError
     from clusterkg.graph import sparql
 
@@ -123,9 +131,17 @@ def query(spec: str | None, store: str, fmt: str, params: tuple[str, ...], list_
             raise QueryError(f"--param {p!r}: write NAME=VALUE")
         k, v = p.split("=", 1)
         bound[k.strip()] = v
-    kg_ = open_kg(store, read_only=True)
-    results = kg_.query(spec, bound)
-    click.echo(sparql.serialize(results, fmt).rstrip("\n"))
+    saved = sparql.resolve_query(spec)
+    if show_sparql:
+        click.echo(sparql.with_values(saved.text, sparql.bindings(saved, bound)).rstrip("\n"))
+    elif endpoint:
+        from clusterkg.graph import remote
+
+        results = remote.query(endpoint, saved, bound, auth=remote.auth_from(user, password), timeout=timeout)
+        click.echo(sparql.serialize(results, fmt).rstrip("\n"))
+    else:
+        kg_ = open_kg(store, read_only=True)
+        click.echo(sparql.answer(kg_.store, saved, bound, fmt, timeout=timeout).rstrip("\n"))
 
 
 @main.command()

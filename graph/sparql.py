@@ -1,12 +1,16 @@
 """Saved questions and running SPARQL: by name, from a ``.rq`` file or inline; parameters
-bound by name (never formatted into the text); results as a table, CSV or SPARQL 1.1 JSON.
+bound by name (never formatted into the text); results as a table, CSV or SPARQL 1.1 JSON;
+an optional time limit.
 
 A saved question is ``queries/NAME.rq`` whose header comments give its title, description
 and parameters::
 
     # title: Lead firms per cluster
     # description: …
-    # param: cluster  optional  a cluster's label (zh or en)
+    # param: cluster_name optional @zh a cluster's Chinese name, e.g. 工程机械
+
+A parameter may give the kind of literal it binds: ``@zh`` (a Chinese name, so the query can
+match labels by index instead of comparing strings) or ``xsd:date`` and the like.
 """
 
 from __future__ import annotations
@@ -14,10 +18,13 @@ from __future__ import annotations
 import io
 import json
 import re
+import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 
@@ -25,6 +32,7 @@ from clusterkg.errors import QueryError
 
 QUERY_DIR = Path(str(files("clusterkg.graph"))) / "queries"
 FORMATS = ("table", "csv", "tsv", "json", "xml")
+T = TypeVar("T")
 
 
 @dataclass
@@ -34,6 +42,7 @@ class SavedQuery:
     title: str = ""
     description: str = ""
     params: list[tuple[str, bool, str]] = field(default_factory=list)  # (name, required, help)
+    kinds: dict[str, str] = field(default_factory=dict)  # parameter -> "@zh" or "xsd:date" …
 
 
 def _parse_header(name: str, text: str) -> SavedQuery:
@@ -43,8 +52,10 @@ def _parse_header(name: str, text: str) -> SavedQuery:
             break
         if m := re.match(r"#\s*(title|description):\s*(.*)", line):
             setattr(q, m.group(1), m.group(2).strip())
-        elif m := re.match(r"#\s*param:\s*(\w+)\s+(required|optional)\s*(.*)", line):
-            q.params.append((m.group(1), m.group(2) == "required", m.group(3).strip()))
+        elif m := re.match(r"#\s*param:\s*(\w+)\s+(required|optional)\s*(@[A-Za-z-]+|xsd:\w+)?\s*(.*)", line):
+            q.params.append((m.group(1), m.group(2) == "required", m.group(4).strip()))
+            if m.group(3):
+                q.kinds[m.group(1)] = m.group(3)
     return q
 
 
@@ -81,7 +92,20 @@ def bindings(query: SavedQuery, params: dict[str, str]) -> dict[ox.Variable, ox.
     for p, required, help_ in query.params:
         if required and p not in params:
             raise QueryError(f"query {query.name!r} needs --param {p}=… ({help_})")
-    return {ox.Variable(k): ox.Literal(v) for k, v in params.items()}
+    return {ox.Variable(k): literal(v, query.kinds.get(k)) for k, v in params.items()}
+
+
+def literal(value: str, kind: str | None) -> ox.Literal:
+    """A parameter's value as the literal its query expects.
+
+    >>> literal("徐工集团", "@zh"), literal("2023-09-30", "xsd:date").datatype.value
+    (<Literal value=徐工集团 language=zh>, 'http://www.w3.org/2001/XMLSchema#date')
+    """
+    if kind and kind.startswith("@"):
+        return ox.Literal(value, language=kind[1:])
+    if kind:
+        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#" + kind[4:]))
+    return ox.Literal(value)
 
 
 def run(store: ox.Store, query: SavedQuery, params: dict[str, str] | None = None):
@@ -92,6 +116,108 @@ def run(store: ox.Store, query: SavedQuery, params: dict[str, str] | None = None
         raise QueryError(f"{query.name}: SPARQL syntax {err.msg if hasattr(err, 'msg') else err}") from None
     except (OSError, RuntimeError, ValueError) as err:
         raise QueryError(f"{query.name}: {err}") from None
+
+
+def answer(store: ox.Store, query: SavedQuery, params: dict[str, str] | None = None, fmt: str = "table", *,
+           timeout: float | None = None) -> str:
+    """Run a query and serialise its results; with ``timeout`` (seconds), stop waiting after it.
+
+    Results are computed while they are serialised, so both happen under the time limit.
+    """
+    def work() -> str:
+        return serialize(run(store, query, params), fmt)
+
+    return work() if timeout is None else within(timeout, work, what=query.name)
+
+
+def within(timeout: float, work: Callable[[], T], *, what: str) -> T:
+    """``work()``, or :class:`QueryError` when it takes longer than ``timeout`` seconds.
+
+    pyoxigraph cannot cancel a query, so ``work`` runs in a daemon thread that is abandoned
+    when time is up (it goes on using a core until it ends or the process exits; the CLI exits
+    right away). A thread costs under a millisecond here; a child process, which could be
+    killed, cost 40 ms (fork, then reopening the store) or 200 ms (spawn) per query, measured
+    on the example store — and pyoxigraph releases the GIL while it evaluates, so the waiting
+    thread keeps the time.
+    """
+    box: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = work()
+        except BaseException as err:  # noqa: BLE001 — handed to the caller below
+            box["error"] = err
+
+    worker = threading.Thread(target=target, name=f"clusterkg-query-{what}", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise QueryError(f"{what}: stopped after {timeout:g} s (--timeout); bind a parameter to narrow it, "
+                         "or allow more time")
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box["value"]  # type: ignore[return-value]
+
+
+# --------------------------------------------------------------------------- parameters as VALUES
+
+_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def _outer_group(text: str) -> int | None:
+    """Index of the ``{`` that opens the outer WHERE group, skipping comments, IRIs, strings
+    and names; the first ``{`` when the query has no ``WHERE`` keyword (``ASK { … }``)."""
+    i, n, first = 0, len(text), None
+    while i < n:
+        c = text[i]
+        if c == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+        elif c == "<" and (m := _IRIREF.match(text, i)):
+            i = m.end()
+        elif c in "\"'":
+            quote = text[i:i + 3] if text[i:i + 3] in ('"""', "'''") else c
+            i += len(quote)
+            while i < n and not text.startswith(quote, i):
+                i += 2 if text[i] == "\\" else 1
+            i += len(quote)
+        elif c.isalpha() or c in "?$_:":
+            m = _NAME.match(text, i + (c in "?$:"))
+            end = m.end() if m else i + 1
+            keyword = c not in "?$:" and text[i - 1:i] != ":" and text[end:end + 1] != ":"
+            if keyword and text[i:end].upper() == "WHERE":
+                brace = text.find("{", end)
+                return brace if brace >= 0 else None
+            i = end
+        else:
+            if c == "{" and first is None:
+                first = i
+            i += 1
+    return first
+
+
+def with_values(text: str, values: dict[ox.Variable, ox.NamedNode | ox.Literal]) -> str:
+    """The query with ``values`` bound by a ``VALUES`` block that opens its outer WHERE group.
+
+    This is how parameters travel to a SPARQL server, which has no substitutions: each value is
+    written by pyoxigraph as an RDF term (quotes and escapes included), never pasted in as
+    text. Filters in the outer group see the values, as they see substitutions locally; a
+    saved question refers to its parameters only there.
+
+    >>> print(with_values('SELECT ?s ?name WHERE { ?s ?p ?name }', {ox.Variable("name"): ox.Literal('say "hi"')}))
+    SELECT ?s ?name WHERE {
+      VALUES (?name) { ("say \\"hi\\"") }
+     ?s ?p ?name }
+    """
+    if not values:
+        return text
+    at = _outer_group(text)
+    if at is None:
+        raise QueryError("cannot bind parameters: the query has no WHERE group")
+    names = " ".join(str(v) for v in values)
+    terms = " ".join(str(t) for t in values.values())
+    return f"{text[:at + 1]}\n  VALUES ({names}) {{ ({terms}) }}\n{text[at + 1:]}"
 
 
 # --------------------------------------------------------------------------- output
@@ -146,6 +272,8 @@ def serialize(results, fmt: str) -> str:
         buf = io.BytesIO()
         results.serialize(buf, ox.RdfFormat.TURTLE)
         return buf.getvalue().decode("utf-8")
+    if isinstance(results, list):  # triples a server sent for CONSTRUCT or DESCRIBE
+        return ox.serialize(results, format=ox.RdfFormat.TURTLE).decode("utf-8")
     if isinstance(results, ox.QueryBoolean):
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": bool(results)})
