@@ -102,6 +102,7 @@ class FactExtractor:
                 continue
             self.documents(sent)
             self.events(sent)
+            self.event_organizers(sent)
             self.part_of(sent)
             self.supported_by(sent)
             self.collaboration(sent)
@@ -162,6 +163,20 @@ class FactExtractor:
         info = EventInfo(ev, sent.index, dates[0][2], organizers=[issuer])
         self.facts.events.append(info)
 
+    def event_organizers(self, sent: Sent) -> None:
+        """'大会由A、B共同主办' right after an event's sentence: A and B organised that event."""
+        if sent.in_range(sent.span.start, sent.span.end, "event") or not self.facts.events:
+            return
+        mm = re.match(r"^(?:本次|此次|该)?(?:大会|会议|论坛|博览会|展会|推进会|活动|会)由(?P<o>[^,，。;；]{2,60}?)"
+                      r"(?:联合|共同)?(?:主办|承办|举办)", sent.span.text)
+        if not mm or self.facts.events[-1].sentence < sent.index - 2:
+            return
+        info = self.facts.events[-1]
+        for om, oe in sent.in_range(sent.span.start + mm.start("o"), sent.span.start + mm.end("o"), "org"):
+            if oe not in info.organizers:
+                info.organizers.append(oe)
+                self.rel(info.entity, "organizedBy", oe, sent, "organized-by:next", os_=self.surf(om))
+
     def events(self, sent: Sent) -> None:
         """EVENT 在 PLACE 举行: date from the sentence's opening date, venue, organisers
         (由A主办、B承办 / A召开EVENT / A主办的EVENT)."""
@@ -203,7 +218,19 @@ class FactExtractor:
                 self.rel(ev, "heldIn", info.venue, sent, "held-in", os_=info.venue_surface)
 
     def part_of(self, sent: Sent) -> None:
-        """(把)X列入Y → X partOf Y."""
+        """(把)X列入Y → X partOf Y; a sentence placing its one cluster in a system
+        (作为“343”创新产业集群中的…之一, 在“465”现代产业体系中) → partOf; a cluster that is one of
+        the national advanced-manufacturing clusters → selectedInto."""
+        clusters = {e.iri: (m, e) for m, e in sent.in_range(sent.span.start, sent.span.end, "cluster")}
+        systems = [(m, e) for m, e in sent.in_range(sent.span.start, sent.span.end, "programme", "designation")
+                   if m.rule in ("programme:system", "designation:national")]
+        if len(clusters) == 1 and systems and re.search(r"之一|之首|中的|中,|中，|位居|位列|是|入选|获批|纳入", sent.span.text):
+            cm, ce = next(iter(clusters.values()))
+            for pm, pe in systems:
+                if pm.start <= cm.start < pm.end:
+                    continue
+                pred = "selectedInto" if pm.kind == "designation" else "partOf"
+                self.rel(ce, pred, pe, sent, "in-system", ss=self.surf(cm), os_=self.surf(pm))
         for m, prog in sent.in_range(sent.span.start, sent.span.end, "programme"):
             clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= m.start), default=sent.span.start)
             before = self.text[clause_start:m.start]
@@ -240,34 +267,50 @@ class FactExtractor:
                         self.rel(te, "supportedBy", be, sent, "backed-by", ss=self.surf(tm), os_=self.surf(bm_))
 
     def collaboration(self, sent: Sent) -> None:
-        """X(…)与A、B签署…协议 / 开展合作 → X collaboratesWith A, B."""
-        for mm in re.finditer(r"(?:与|同|和)(?P<objs>[^,，。;；]{2,60}?)(?:签署|签订|达成|开展|深化|建立|共建|签约)"
-                              r"[^,，。;；]{0,16}(?:协议|合作|协定|备忘录|关系|联合体)", sent.span.text):
+        """X(…)与A、B签署…协议 / 开展合作 / 联合开展… → X collaboratesWith A, B (X: the
+        organisation nearest before 与 in its clause, else the sentence's first)."""
+        for mm in re.finditer(r"(?:与|同|和)(?P<objs>[^,，。;；]{2,60}?)(?:(?:签署|签订|达成|开展|深化|建立|共建|签约)"
+                              r"[^,，。;；]{0,16}(?:协议|合作|协定|备忘录|关系|联合体)|(?:联合|合作|共同)(?:开展|研发|攻关|研制|实施)"
+                              r"|签约(?=[,，。;；]|$))", sent.span.text):
             os_, oe_ = sent.span.start + mm.start("objs"), sent.span.start + mm.end("objs")
             partners = sent.in_range(os_, oe_, "org")
-            subj = sent.in_range(sent.span.start, sent.span.start + mm.start(), "org")
+            at = sent.span.start + mm.start()
+            clause = next(c for c in split_clauses(sent.span) if c.start <= at < c.end)
+            subj = sent.in_range(clause.start, at, "org")[-1:] or sent.in_range(sent.span.start, at, "org")[:1]
             if not partners or not subj:
                 continue
             sm, se = subj[0]
+            if re.search(r"(?:联合|共同|携手)?(?:组建|成立|发起)", self.text[oe_:clause.end]):
+                continue  # founders of something, not a bilateral agreement
             for pm, pe in partners:
                 self.rel(se, "collaboratesWith", pe, sent, "agreement", ss=self.surf(sm), os_=self.surf(pm))
 
     def challenge(self, sent: Sent) -> None:
-        """A、B等N家单位参与揭榜 → each participatesIn the latest challenge list."""
+        """A、B等N家单位参与揭榜 → each participatesIn the latest challenge list (or the
+        challenge programme the clause names)."""
         mm = re.search(r"(?:参与|参加)?揭榜|(?:报名)?揭榜", sent.span.text)
-        if not mm or not self.challenge_lists:
+        if not mm:
             return
-        end = sent.span.start + mm.start()
+        named = [(m, e) for m, e in sent.items if m.rule == "programme:challenge"]
+        if not named and not self.challenge_lists:
+            return
+        end = named[0][0].start if named else sent.span.start + mm.start()
         clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= end), default=sent.span.start)
-        target = self.challenge_lists[-1]
+        target = named[0][1] if named else self.challenge_lists[-1]
         for om, oe in sent.in_range(clause_start, end, "org"):
             self.rel(oe, "participatesIn", target, sent, "challenge", ss=self.surf(om))
 
     def selected(self, sent: Sent) -> None:
         """A、B…入选/获批 DESIGNATION → each selectedInto it; "…发布《名单》,A、B等入选" → the list."""
-        for m, d in sent.in_range(sent.span.start, sent.span.end, "designation"):
-            clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= m.start), default=sent.span.start)
-            for om, oe in sent.in_range(clause_start, m.start, "org", "cluster"):
+        for vm in re.finditer(r"入选|获批|入围|获评|荣获|被认定为|认定为|列为|跃升至|跻身|评为", sent.span.text):
+            vs, ve = sent.span.start + vm.start(), sent.span.start + vm.end()
+            after = [(m, d) for m, d in sent.in_range(ve, sent.span.end, "designation", "document")
+                     if m.start - ve <= 8 and not re.search(r"[,，。;；]", self.text[ve:m.start])]
+            if not after:
+                continue
+            m, d = after[0]
+            clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= vs), default=sent.span.start)
+            for om, oe in sent.in_range(clause_start, vs, "org", "cluster"):
                 self.rel(oe, "selectedInto", d, sent, "selected", ss=self.surf(om), os_=self.surf(m))
         for mm in re.finditer(r"(?:等)?(?:\d+|[两三四五六七八九十]+)?(?:余|多)?(?:家|个)?(?:企业|单位|集群)?(?:成功)?(?:入选|入围|上榜|获批|获评)(?=[,，。;；]|$)",
                               sent.span.text):
@@ -332,6 +375,8 @@ class FactExtractor:
             vm = re.search(r"(?:牵头|联合|共同|携手)?(?:组建|发起成立|发起|成立|共建|建设|设立)(?:了|的)?$", before)
             if vm:
                 founders = [(om, oe) for om, oe in sent.in_range(clause.start, clause.start + vm.start(), "org")]
+                if not founders and vm.start() == 0 and ci > 0:
+                    founders = sent.in_range(clauses[ci - 1].start, clauses[ci - 1].end, "org")
                 if pm := re.search(r"由(?P<o>.+?)(?:联合|共同)?$", self.text[clause.start:clause.start + vm.start()]):
                     founders = sent.in_range(clause.start + pm.start("o"), clause.start + pm.end("o"), "org")
                 if re.match(r"^(?:牵头|联合)", self.text[clause.start:m.start]) or (

@@ -470,15 +470,41 @@ def designation_mentions(text: str, sentences: list[Span]) -> list[Mention]:
 
 
 _PROGRAMME = re.compile(r"列入(?P<name>[^,，。;；]{2,20}?(?:体系|计划|工程|行动|名录|目录|序列))")
+# a cluster programme or industry system: “343”创新产业集群, “465”现代产业体系, 24条重点产业链
+_SYSTEM = re.compile(r"(?P<name>(?:[省市]|全省|全市)?“[^”]{1,12}”[\u4e00-\u9fff]{0,8}?(?:产业集群|产业体系|产业链)"
+                     r"|\d+条(?:重点)?产业链|\d+个(?:先进制造业|战略性新兴产业)?集群)")
+_NATIONAL = re.compile(r"(?:首批|第[一二三四五六\d]批)?国家(?:级)?先进制造业集群")
 
 
 def programme_mentions(text: str, sentences: list[Span]) -> list[Mention]:
-    """Programmes something is made part of (列入省1650产业体系)."""
+    """Programmes something is made part of (列入省1650产业体系; “465”现代产业体系; 24条重点
+    产业链) and the national advanced-manufacturing cluster list clusters are selected into."""
     out = []
     for sent in sentences:
         for m in _PROGRAMME.finditer(sent.text):
             s, e = sent.start + m.start("name"), sent.start + m.end("name")
             out.append(Mention(s, e, "programme", "Programme", "programme", text[s:e]))
+        for m in _SYSTEM.finditer(sent.text):
+            s, e = sent.start + m.start("name"), sent.start + m.end("name")
+            if not any(o.start <= s < o.end for o in out):
+                out.append(Mention(s, e, "programme", "Programme", "programme:system", text[s:e]))
+        for m in _NATIONAL.finditer(sent.text):
+            s, e = sent.start + m.start(), sent.start + m.end()
+            if not any(o.start <= s < o.end for o in out):
+                out.append(Mention(s, e, "designation", "Designation", "designation:national", text[s:e]))
+    return out
+
+
+_CHALLENGE = re.compile(r"(?:参与|参加|承担|揭榜)(?P<name>[^,，。;；]{2,30}?揭榜挂帅(?:项目|榜单|任务|清单))")
+
+
+def challenge_mentions(text: str, sentences: list[Span]) -> list[Mention]:
+    """Challenge programmes named as the thing taken part in (参与湖北省“光芯屏端网”揭榜挂帅项目)."""
+    out = []
+    for sent in sentences:
+        for m in _CHALLENGE.finditer(sent.text):
+            s, e = sent.start + m.start("name"), sent.start + m.end("name")
+            out.append(Mention(s, e, "programme", "Programme", "programme:challenge", text[s:e]))
     return out
 
 
@@ -507,7 +533,7 @@ def find_mentions(text: str, sentences: list[Span], gaz: Gazetteer, city: Known 
     docs = document_mentions(text, sentences)
     events = event_mentions(text, sentences)
     desig = designation_mentions(text, sentences)
-    progs = programme_mentions(text, sentences)
+    progs = programme_mentions(text, sentences) + challenge_mentions(text, sentences)
     headed = [h for h in headed_mentions(text, sentences)
               if not any(b.start <= h.start and h.end <= b.end and b.length > h.length for b in base)]
     for d in desig:
