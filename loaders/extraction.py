@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .facts import FactExtractor, Facts, Sent
-from .gazetteer import Gazetteer, Known, gazetteer, name_key
+from .gazetteer import Gazetteer, Known, NameIndex, gazetteer, name_key
 from .ids import report_slug
-from .mentions import Mention, find_mentions, government_regex
+from .mentions import Mention, city_index, find_mentions, government_regex
 from .read import Document
-from .resolve import Context, Entity, Resolver
+from .resolve import Context, Entity, Resolver, place_prefix
 from .sentences import Span, split_sentences
 
 
@@ -39,12 +39,12 @@ class Extraction:
 
 
 @lru_cache(maxsize=1)
-def _place_table() -> tuple[list[str], re.Pattern, dict[str, Known]]:
+def _place_table() -> tuple[tuple[str, ...], re.Pattern, NameIndex, re.Pattern]:
     gaz = gazetteer()
-    names = sorted({n for k in gaz.places() if k.category in ("City", "Province", "District") for n in k.names
-                    if len(n) >= 2})
+    names = tuple(sorted({n for k in gaz.places() if k.category in ("City", "Province", "District") for n in k.names
+                    if len(n) >= 2}))
     cities = {n: k for k in gaz.places("City") for n in k.names if len(n) >= 2 and not n.endswith("市")}
-    return names, government_regex(gaz, names), cities
+    return names, government_regex(gaz, names), city_index(cities), place_prefix(names)
 
 
 def report_city(doc: Document, gaz: Gazetteer) -> Known | None:
@@ -62,10 +62,10 @@ def report_city(doc: Document, gaz: Gazetteer) -> Known | None:
 
 def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     gaz = gaz or gazetteer()
-    place_names, gov_pattern, cities = _place_table()
+    place_names, gov_pattern, cities, prefix = _place_table()
     city = report_city(doc, gaz)
     province = gaz.entities.get(city.province) if city and city.province else None
-    ctx = Context(city=city, province=province, place_names=place_names)
+    ctx = Context(city=city, province=province, place_names=place_names, prefix=prefix)
     sentences = split_sentences(doc.text)
     mentions = find_mentions(doc.text, sentences, gaz, city, gov_pattern, cities)
     resolver = Resolver(gaz, ctx, {a: f for a, f, _ in gaz.gov})

@@ -28,6 +28,7 @@ PLACE_CLASSES = ("Country", "Province", "City", "District")
 _QUOTES = str.maketrans("", "", "“”\"'‘’《》「」『』")
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The form names are compared in: normalised, without quotes or spaces.
 
@@ -64,6 +65,7 @@ class NameIndex:
     def __init__(self) -> None:
         self._values: dict[str, list] = defaultdict(list)
         self._lengths: dict[str, set[int]] = defaultdict(set)
+        self._ordered: dict[str, list[int]] | None = None
 
     def add(self, name: str, value: object) -> None:
         if len(name) < 2:
@@ -71,13 +73,16 @@ class NameIndex:
         if value not in self._values[name]:
             self._values[name].append(value)
         self._lengths[name[0]].add(len(name))
+        self._ordered = None
 
     def get(self, name: str) -> list:
         return self._values.get(name, [])
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, list]]:
         i, n = 0, len(text)
-        lengths = {c: sorted(ls, reverse=True) for c, ls in self._lengths.items()}
+        if self._ordered is None:
+            self._ordered = {c: sorted(ls, reverse=True) for c, ls in self._lengths.items()}
+        lengths = self._ordered
         while i < n:
             for length in lengths.get(text[i], ()):
                 if i + length <= n and (vals := self._values.get(text[i:i + length])):

@@ -1,7 +1,7 @@
 """The one place IRIs are minted: ASCII slugs from names, the same on every run.
 
 Entities the reference data knows keep the IRI it gives them; everything else gets
-``{ID}{kind}/{slug}`` with the slug in pinyin (Unidecode's tone-less pinyin, one word per jieba word) (or the ASCII of the name). Nothing here is
+``{ID}{kind}/{slug}`` with the slug in tone-less pinyin from Unidecode (or the ASCII of the name). Nothing here is
 random and nothing is a blank node.
 """
 
@@ -17,31 +17,21 @@ from clusterkg.ontology import ID
 MAX_SLUG = 60
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def slug(name: str) -> str:
-    """An ASCII slug for a name: pinyin syllables joined by hyphens, ASCII words kept.
+    """An ASCII slug for a name: tone-less pinyin syllables and ASCII words, hyphen-joined.
 
     >>> slug("徐州博康信息化学品有限公司")
-    'xuzhou-bo-kang-xinxi-huaxuepin-youxiangongsi'
+    'xu-zhou-bo-kang-xin-xi-hua-xue-pin-you-xian-gong-si'
     >>> slug("集成电路与ICT")
-    'jichengdianlu-yu-ict'
+    'ji-cheng-dian-lu-yu-ict'
     >>> slug("“343”创新产业集群")
-    '343-chuangxin-chanye-jiqun'
+    '343-chuang-xin-chan-ye-ji-qun'
     """
     from unidecode import unidecode
 
-    from .segment import words
-
-    name = unicodedata.normalize("NFKC", name)
-    parts = []
-    for word in words(name):
-        if re.search(r"[\u4e00-\u9fff]", word):
-            parts.append(unidecode(word).replace(" ", ""))
-        else:
-            parts.append(word)
-    text = "-".join(parts).lower()
+    text = unidecode(unicodedata.normalize("NFKC", name)).lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    text = re.sub(r"-{2,}", "-", text)
     if len(text) > MAX_SLUG:
         digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
         text = text[:MAX_SLUG].rstrip("-") + "-" + digest
@@ -53,7 +43,7 @@ def entity_iri(kind: str, name: str, *, scope: str | None = None) -> str:
     indicator, place) named ``name``; ``scope`` (a city slug) separates same-named clusters.
 
     >>> entity_iri("cluster", "工程机械", scope="changsha")
-    'https://w3id.org/clusterkg/id/cluster/changsha-gongchengjijie'
+    'https://w3id.org/clusterkg/id/cluster/changsha-gong-cheng-ji-jie'
     """
     s = slug(name)
     return f"{ID}{kind}/{scope}-{s}" if scope else f"{ID}{kind}/{s}"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer, Known, name_key
+from .gazetteer import Gazetteer, Known, NameIndex, name_key
 from .segment import BOUNDARY_WORDS, HARD_STOPS, hard_floor, is_boundary, left_edge, words
 from .sentences import Span
 
@@ -405,29 +405,24 @@ _PLACE_CLUSTER = re.compile(r"(?P<x>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:先进制造
 
 
 def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Mention],
-                             places: dict[str, Known] | None = None) -> list[Mention]:
+                             places: NameIndex | None = None) -> list[Mention]:
     """Clusters the reference data does not list: X产业集群, X产业链 (X specific), and a place
     followed by an industry: 成都电子信息产业, 青岛智能家电集群, 全市新能源汽车产业链."""
     out = []
-    places = places or {}
-    homes = ("全市", "本市", "我市")
+    index = places or city_index({})
     for sent in sentences:
         st = sent.text
         # a place name (or 全市) directly before an industry and a cluster word
-        for name in [*sorted(places, key=len, reverse=True), *homes]:
-            i = st.find(name)
-            while i >= 0:
-                after = i + len(name)
-                if st[after:after + 1] == "市":
-                    after += 1
-                m = _PLACE_CLUSTER.match(st, after)
-                if m and _clean_cluster_name(m.group("x")):
-                    s0, e0 = sent.start + m.start("x"), sent.start + m.end()
-                    if not any(f.start <= s0 < f.end and f.kind not in ("event", "place") for f in found):
-                        mention = Mention(s0, e0, "cluster", "IndustrialCluster", "cluster:place", text[s0:e0])
-                        mention.place = places.get(name)
-                        out.append(mention)
-                i = st.find(name, i + 1)
+        for _i, after, values in index.finditer(st):
+            if st[after:after + 1] == "市":
+                after += 1
+            m = _PLACE_CLUSTER.match(st, after)
+            if m and _clean_cluster_name(m.group("x")):
+                s0, e0 = sent.start + m.start("x"), sent.start + m.end()
+                if not any(f.start <= s0 < f.end and f.kind not in ("event", "place") for f in found):
+                    mention = Mention(s0, e0, "cluster", "IndustrialCluster", "cluster:place", text[s0:e0])
+                    mention.place = values[0]
+                    out.append(mention)
         for m in _CLUSTER_SUFFIX.finditer(st):
             hs, he = sent.start + m.start(), sent.start + m.end()
             if any(f.start <= hs < f.end and f.kind != "event" for f in found + out):
@@ -439,6 +434,16 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
                 continue
             out.append(Mention(start, he, "cluster", "IndustrialCluster", "cluster:suffix", text[start:he]))
     return out
+
+
+def city_index(cities: dict[str, Known]) -> NameIndex:
+    """City names (and 全市/本市/我市, with no city) for :func:`cluster_pattern_mentions`."""
+    index = NameIndex()
+    for name, known in cities.items():
+        index.add(name, known)
+    for home in ("全市", "本市", "我市"):
+        index.add(home, None)
+    return index
 
 
 def _clean_cluster_name(core: str) -> bool:
@@ -528,7 +533,7 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 def find_mentions(text: str, sentences: list[Span], gaz: Gazetteer, city: Known | None,
-                  gov_pattern: re.Pattern, cities: dict[str, Known] | None = None) -> list[Mention]:
+                  gov_pattern: re.Pattern, cities: NameIndex | None = None) -> list[Mention]:
     base = gazetteer_mentions(text, gaz, city) + government_mentions(text, gov_pattern)
     docs = document_mentions(text, sentences)
     events = event_mentions(text, sentences)

@@ -124,11 +124,13 @@ def normalise(surface: str) -> str:
     >>> normalise("徐州產業，集團（2023）")
     '徐州产业,集团(2023)'
     """
-    chars = []
-    for c in surface:
-        n = unicodedata.normalize("NFKC", c)
-        chars.append(n if len(n) == 1 else c)
-    text = "".join(chars)
+    text = unicodedata.normalize("NFKC", surface)
+    if len(text) != len(surface):  # some character expanded or composed: go one by one
+        chars = []
+        for c in surface:
+            n = unicodedata.normalize("NFKC", c)
+            chars.append(n if len(n) == 1 else c)
+        text = "".join(chars)
     if not any("\u4e00" <= c <= "\u9fff" for c in text):
         return text
     converted = _t2s()(text)

@@ -48,24 +48,37 @@ class Context:
 
     city: Known | None
     province: Known | None
-    place_names: list[str]
+    place_names: tuple[str, ...]
+    prefix: re.Pattern | None = None
 
 
-def firm_core(name: str, place_names: list[str]) -> str:
+def place_prefix(place_names: tuple[str, ...] | list[str]) -> re.Pattern:
+    """One regex for every place prefix (徐州市, 徐州, 江苏省 …), longest first."""
+    forms = {f for p in place_names for f in (p + "省", p + "市", p)}
+    return re.compile("^(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + ")")
+
+
+def _as_prefix(places: re.Pattern | list[str] | tuple[str, ...] | None) -> re.Pattern | None:
+    if places is None or isinstance(places, re.Pattern):
+        return places
+    return place_prefix(places) if places else None
+
+
+def firm_core(name: str, prefix: re.Pattern | list[str] | tuple[str, ...] | None) -> str:
     """The part of a firm's name that stays the same in its short and legal forms.
 
-    >>> firm_core("江苏鑫华半导体科技股份有限公司", ["江苏", "徐州"]), firm_core("鑫华半导体", [])
+    >>> p = place_prefix(["江苏", "徐州"])
+    >>> firm_core("江苏鑫华半导体科技股份有限公司", p), firm_core("鑫华半导体", None)
     ('鑫华半导体', '鑫华半导体')
-    >>> firm_core("徐工集团", ["徐州"]), firm_core("徐州博康信息化学品有限公司", ["徐州"])
+    >>> firm_core("徐工集团", p), firm_core("徐州博康信息化学品有限公司", p)
     ('徐工', '博康信息化学品')
     """
     core = name_key(name)
+    prefix = _as_prefix(prefix)
     for _ in range(2):
-        for p in sorted(place_names, key=len, reverse=True):
-            for form in (p + "省", p + "市", p):
-                if core.startswith(form) and len(core) - len(form) >= 2:
-                    core = core[len(form):]
-                    break
+        m = prefix.match(core) if prefix else None
+        if m and len(core) - m.end() >= 2:
+            core = core[m.end():]
     core = _LEGAL_FORM.sub("", core) or core
     for _ in range(2):
         stripped = _FIRM_TAIL.sub("", core)
@@ -74,19 +87,19 @@ def firm_core(name: str, place_names: list[str]) -> str:
     return core
 
 
-def cluster_core(name: str, place_names: list[str]) -> str:
+def cluster_core(name: str, prefix: re.Pattern | list[str] | tuple[str, ...] | None) -> str:
     """A cluster's name without programme words and place.
 
-    >>> cluster_core("国家工程机械先进制造业集群(徐州)", ["徐州"]), cluster_core("绿色低碳能源产业", [])
+    >>> cluster_core("国家工程机械先进制造业集群(徐州)", place_prefix(["徐州"])), cluster_core("绿色低碳能源产业", None)
     ('工程机械', '绿色低碳能源')
     """
     core = name_key(name)
     core = re.sub(r"[((][^))]*[))]$", "", core)
     core = _CLUSTER_PREFIX.sub("", core)
-    for p in sorted(place_names, key=len, reverse=True):
-        for form in (p + "市", p):
-            if core.startswith(form) and len(core) > len(form) + 1:
-                core = core[len(form):]
+    prefix = _as_prefix(prefix)
+    m = prefix.match(core) if prefix else None
+    if m and len(core) > m.end() + 1:
+        core = core[m.end():]
     stripped = _CLUSTER_AFFIX.sub("", core)
     return stripped if len(stripped) >= 2 else core
 
@@ -140,25 +153,35 @@ class Resolver:
         for k in self.gaz.by_name(m.name):
             if k.kind == "org":
                 return self._entity(k.iri, "org", k.category, k.label, k)
-        places = self.ctx.place_names
         if m.category == "Firm":
-            core = firm_core(m.name, places)
+            core = firm_core(m.name, self.ctx.prefix)
             # a legal name whose core extends a short name already seen (or the reverse)
             for e in self.entities.values():
                 if e.kind == "org" and e.category == "Firm" and not e.known:
-                    other = firm_core(e.label, places)
+                    other = firm_core(e.label, self.ctx.prefix)
                     if other == core or (len(core) >= 3 and len(other) >= 3 and (other.startswith(core) or core.startswith(other))):
                         return e
-            for k in self.gaz.entities.values():
-                if k.kind == "org" and k.category == "Firm" and any(firm_core(n, places) == core for n in k.names):
-                    return self._entity(k.iri, "org", k.category, k.label, k)
+            if (k := self.known_firm_cores().get(core)) is not None:
+                return self._entity(k.iri, "org", k.category, k.label, k)
             return self._entity(entity_iri("org", core), "org", "Firm", m.name)
         return self._entity(entity_iri("org", name_key(m.name)), "org", m.category, name_key(m.name))
+
+    def known_firm_cores(self) -> dict[str, Known]:
+        """Firm cores of the reference firms, computed once per gazetteer."""
+        cache = getattr(self.gaz, "_firm_cores", None)
+        if cache is None:
+            cache = {}
+            for k in self.gaz.entities.values():
+                if k.kind == "org" and k.category == "Firm":
+                    for n in k.names:
+                        cache.setdefault(firm_core(n, self.ctx.prefix), k)
+            self.gaz._firm_cores = cache
+        return cache
 
     def cluster(self, m: Mention) -> Entity:
         if m.known is not None:
             return self._entity(m.known.iri, "cluster", "IndustrialCluster", m.known.label, m.known)
-        core = cluster_core(m.name, self.ctx.place_names)
+        core = cluster_core(m.name, self.ctx.prefix)
         city = m.place or self.ctx.city
         for k in self.gaz.by_name(core):
             if k.kind == "cluster" and (city is None or k.city in (None, city.iri)):

@@ -8,6 +8,7 @@ comma or semicolon outside brackets and quotes. Offsets always index into the do
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 _END = set("。!?！？")
 _CLOSE = set("”’」』)）")
@@ -55,6 +56,7 @@ def _add(spans: list[Span], text: str, start: int, end: int) -> None:
         spans.append(Span(start, end, text[start:end]))
 
 
+@lru_cache(maxsize=4096)
 def split_clauses(sentence: Span) -> list[Span]:
     """Split a sentence into clauses at commas and semicolons outside brackets and quotes.
 

@@ -35,10 +35,17 @@ def _n(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
-def ck(term: str) -> ox.NamedNode:
-    from clusterkg.ontology import CK
+_CK_NODES: dict[str, ox.NamedNode] = {}
 
-    return ox.NamedNode(str(CK[term]))
+
+def ck(term: str) -> ox.NamedNode:
+    """The node of a ck: term, checked against the ontology (an unknown term raises)."""
+    node = _CK_NODES.get(term)
+    if node is None:
+        from clusterkg.ontology import CK
+
+        node = _CK_NODES[term] = ox.NamedNode(str(CK[term]))
+    return node
 
 
 def lit(value: object, lang: str | None = None) -> ox.Literal:
