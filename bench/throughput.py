@@ -49,7 +49,6 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     a = ap.parse_args()
     import jieba
-
     from clusterkg.loaders import extract, read_bytes
     from clusterkg.loaders.to_rdf import to_quads
 
