@@ -160,16 +160,24 @@ def validate(store: str, fmt: str) -> None:
 
 @main.command()
 @store_option
-@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "nt", "jsonld"]), default="trig",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "nt", "jsonld", "graphml", "gexf", "json"]),
+              default="trig", show_default=True,
+              help="graphml, gexf, json (node-link): the entity network with its measures, for Gephi and other tools")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="file to write (default: stdout)")
 @handle_errors
 def export(store: str, fmt: str, output: str | None) -> None:
-    """Write the whole store (all graphs) as Turtle, TriG, N-Quads, N-Triples or JSON-LD."""
-    from clusterkg.graph.export import export_store
-
+    """Write the whole store (all graphs) as Turtle, TriG, N-Quads, N-Triples or JSON-LD, or the
+    entity network as GraphML, GEXF or node-link JSON."""
     kg_ = open_kg(store, read_only=True)
-    data = export_store(kg_.store, fmt)
+    if fmt in ("graphml", "gexf", "json"):
+        from clusterkg.graph.analysis import analyze, network_bytes
+
+        result = analyze(kg_.store)
+        data = network_bytes(result.G, fmt, result.scores)
+    else:
+        from clusterkg.graph.export import export_store
+
+        data = export_store(kg_.store, fmt)
     write_output(data, output)
 
 
