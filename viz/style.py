@@ -40,3 +40,33 @@ def node_size(score: float, lo: float = 12, hi: float = 40) -> float:
     (12.0, 40.0)
     """
     return round(lo + (hi - lo) * max(0.0, min(1.0, score)), 1)
+
+
+# Clusters are coloured by their tier (a programme's 优势 / 新兴 / 特色 clusters, matched on the
+# tier's name) so the tier reads at a glance; the legend lists the tiers present.
+TIER_STYLE: dict[str, dict[str, str]] = {
+    "优势": {"color": "#b2182b", "zh": "优势集群", "en": "Advantage cluster"},
+    "新兴": {"color": "#f46d43", "zh": "新兴集群", "en": "Emerging cluster"},
+    "特色": {"color": "#c51b7d", "zh": "特色集群", "en": "Distinctive cluster"},
+}
+
+
+def tier_key(tier: str) -> str:
+    """The :data:`TIER_STYLE` key of a tier's name, or ``""``.
+
+    >>> tier_key("优势产业集群"), tier_key("“343”新兴产业集群"), tier_key("")
+    ('优势', '新兴', '')
+    """
+    return next((k for k in TIER_STYLE if k in tier), "")
+
+
+def short_tier(tier: str) -> str:
+    """A tier's name without the words every tier repeats.
+
+    >>> short_tier("优势产业集群"), short_tier("Emerging industrial clusters")
+    ('优势', 'Emerging')
+    """
+    for tail in ("创新产业集群", "产业集群", " innovation industrial clusters", " industrial clusters", " clusters"):
+        if tier.endswith(tail) and len(tier) > len(tail):
+            return tier[: -len(tail)]
+    return tier
