@@ -461,13 +461,16 @@ class Sources:
                 self.value(report, NS + "sourceFile") if report else "")
 
 
-def figures(store: ox.Store, subject: str | None = None, sources: Sources | None = None) -> list[dict[str, str]]:
-    """Figures (``qb:Observation``) about ``subject`` (an IRI), or about everything, by
-    subject and period, each with its sentence (IRI and text) and report."""
+def figures(store: ox.Store, subject: str | None = None, sources: Sources | None = None,
+            subjects: set[str] | None = None) -> list[dict[str, str]]:
+    """Figures (``qb:Observation``) about ``subject`` (an IRI), or about any of ``subjects``,
+    or about everything, by subject and period, each with its sentence (IRI and text) and
+    report."""
     subs = {ox.Variable("subject"): ox.NamedNode(subject)} if subject else {}
     res = store.query(FIGURES_QUERY, substitutions=subs, use_default_graph_as_union=True)
     names = [v.value for v in res.variables]
-    rows = [{n: (sol[n].value if sol[n] is not None else "") for n in names} for sol in res]
+    rows = [{n: (sol[n].value if sol[n] is not None else "") for n in names} for sol in res
+            if subjects is None or sol["subject"].value in subjects]
     src = sources or Sources(store)
     for r in rows:
         r["indicator"] = src.value(r["indicator"], SKOS + "prefLabel") or r["indicator"]

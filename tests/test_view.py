@@ -248,3 +248,17 @@ def test_screenshot_of_the_example(browser, seed_view):
         assert shot.stat().st_size > 20_000
     finally:
         page.close()
+
+
+def test_an_empty_store_gives_a_page_that_says_so(browser, tmp_path):
+    kg = KnowledgeGraph(tmp_path / "store")
+    kg.close()
+    del kg
+    path, data = write_view(tmp_path / "store", tmp_path / "empty.html")
+    page = Page(browser, path)
+    try:
+        assert data["nodes"] == [] and page.visible() == 0
+        assert page.errors == [] and page.outside == []
+        assert "clusterkg build" in page.page.text_content("#panel")
+    finally:
+        page.close()

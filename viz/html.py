@@ -183,7 +183,7 @@ def view_data(kg, *, max_nodes: int = 2000) -> dict:
         node.update(x=x, y=y)
 
     metrics: dict[int, list] = {}
-    for f in analysis.figures(store, sources=strings.sources):
+    for f in analysis.figures(store, sources=strings.sources, subjects=set(ids)):
         if f["subject"] not in ids:
             continue
         period = f["period"] or (f"{f['periodStart']}/{f['periodEnd']}" if f["periodStart"] else "")

@@ -22,7 +22,8 @@ function main(DATA) {
          facts: "事实", figures: "数据", scores: "网络指标", aliases: "别名", reference: "参考数据",
          unconfirmed: "（未核实）", more: n => "另有 " + n + " 句同时提及", noFacts: "暂无关系。",
          cols: ["指标", "数值", "单位", "期间", "来源"], target: "（目标）", mentions: "报道提及次数",
-         score: ["度数", "介数中心性", "PageRank", "社区", "连接集群数"], tier: "层级"},
+         score: ["度数", "介数中心性", "PageRank", "社区", "连接集群数"], tier: "层级",
+         empty: "图中还没有实体:先用 clusterkg build 载入报道。"},
     en: {lang: "中文", all: "all clusters", comention: "named together", matches: n => n + (n === 1 ? " match" : " matches"),
          none: "no match", shown: (a, b) => "showing " + a + " of " + b + " entities",
          hint: "Click a node to see every fact about it and the sentence it came from.",
@@ -30,7 +31,7 @@ function main(DATA) {
          reference: "reference data", unconfirmed: " (unconfirmed)", more: n => n + " more sentences name both",
          noFacts: "No relations.", cols: ["indicator", "value", "unit", "period", "source"], target: " (target)",
          mentions: "mentions in reports", score: ["degree", "betweenness", "PageRank", "community", "clusters bridged"],
-         tier: "tier"},
+         tier: "tier", empty: "No entities yet: load reports with clusterkg build first."},
   };
   let lang = "zh";
   // a large graph starts without its co-mention edges (most of its edges, and the weakest)
@@ -109,6 +110,10 @@ function main(DATA) {
                settledMs: null, marks: marks, showNode: showNode, search: search, setLang: setLang, focusCluster: focusCluster};
   window.clusterkg = api;
 
+  if (!NODES.length) {  // an empty store: nothing to lay out
+    api.settledMs = performance.now();
+    document.body.dataset.settled = "true";
+  }
   network.once("stabilizationIterationsDone", () => {
     network.setOptions({physics: false});
     api.settledMs = performance.now();
@@ -316,7 +321,7 @@ function main(DATA) {
   function showHint() {
     const panel = document.getElementById("panel");
     panel.textContent = "";
-    panel.append(el("p", t().hint, "hint"));
+    panel.append(el("p", NODES.length ? t().hint : t().empty, "hint"));
   }
 
   network.on("click", params => {
