@@ -44,7 +44,8 @@ HEADS: list[tuple[str, str, bool]] = [
     ("集团股份有限公司", "Firm", True), ("集团有限公司", "Firm", True), ("股份有限公司", "Firm", True),
     ("有限责任公司", "Firm", True), ("有限公司", "Firm", True), ("集团公司", "Firm", True), ("集团", "Firm", True),
     ("公司", "Firm", False), ("总厂", "Firm", True), ("制造业创新中心", "InnovationPlatform", True),
-    ("技术创新中心", "InnovationPlatform", True), ("产业创新中心", "InnovationPlatform", True),
+    ("技术创新中心", "InnovationPlatform", True), ("联合创新中心", "InnovationPlatform", False),
+    ("联合实验室", "Laboratory", False), ("联合研发中心", "InnovationPlatform", False), ("产业创新中心", "InnovationPlatform", True),
     ("创新中心", "InnovationPlatform", False), ("工程技术研究中心", "InnovationPlatform", True),
     ("工程研究中心", "InnovationPlatform", True), ("企业技术中心", "InnovationPlatform", True),
     ("技术中心", "InnovationPlatform", False), ("研发中心", "InnovationPlatform", False),
@@ -168,10 +169,14 @@ def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             head = m.group(0)
             category, strong = _HEAD_INFO[head]
             start = left_edge(text, sent.start, hs, keep_conjunction=_keep_conjunction)
+            if start == hs and hs > 2 and text[hs - 1] == "”" and (q := text.rfind("“", sent.start, hs)) >= 0 \
+                    and hs - q <= 12:
+                start = q  # a quoted brand: “锡链通”工业互联网平台
             desc = text[start:hs]
             # "全国“双跨”平台", "综合科研平台": lists and generic things, not organisations
-            legal = category == "Firm" and strong
-            if not desc or is_generic(_PLACE_PREFIX.sub("", desc)) and not legal:
+            exempt = (category == "Firm" and strong) or category in ("University", "ResearchInstitute", "Media",
+                                                                       "GovernmentBody")
+            if not desc or is_generic(_PLACE_PREFIX.sub("", desc)) and not exempt:
                 continue
             if not strong and len(_PLACE_PREFIX.sub("", desc)) < 2:
                 continue
@@ -226,6 +231,10 @@ def _list_items(text: str, lo: int, hi: int, found: list[Mention]) -> list[Menti
     seg = text[lo:hi]
     first = seg.index("、")
     last = seg.rindex("、")
+    # two lists in one run (以A、B、C等龙头企业为牵引、数千家配套企业…): the first one ends at 等
+    stop = re.search(r"等|以及|(?:\d+|[二两三四五六七八九十]+)(?:余|多)?(?:家|个|所)", seg[first:])
+    if stop and "、" in seg[first:first + stop.start()]:
+        last = seg.rindex("、", 0, first + stop.start())
     # the end of the last item: a count noun, 等, a boundary word, or a recognised mention's end
     tail = seg[last + 1:]
     end_rel = None

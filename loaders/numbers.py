@@ -46,7 +46,8 @@ def cn_to_number(s: str) -> Decimal:
 _UNITS = ("个百分点", "亿美元", "万美元", "亿元", "万元", "千元", "美元", "元", "万千瓦时", "千瓦时", "万千瓦", "千瓦",
           "兆瓦", "吉瓦", "万吨", "吨", "万平方米", "平方米", "平方公里", "公里", "万亩", "亩", "万台", "台", "万套", "套",
           "万件", "件", "万辆", "辆", "万人次", "人次", "万人", "名", "人", "家", "个", "项", "款", "条", "次", "张",
-          "架", "位", "方面", "所", "座", "户", "种", "批", "只", "部", "支", "场", "期", "%", "倍", "强", "GW", "MW")
+          "架", "位", "方面", "所", "座", "户", "种", "批", "只", "部", "支", "场", "期", "%", "倍", "强", "GWh", "GW", "MW",
+          "PFlops", "EFlops", "TFlops", "Gbps", "kW", "TB", "PB")
 _NUM = r"(?P<num>\d+(?:\.\d+)?|(?:[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*)(?:点[零〇一二三四五六七八九]+)?)"
 _MULT = r"(?P<mult>万亿|千亿|百亿|亿|千万|百万|十万|万|千)?"
 _PRE = r"(?P<pre>超过|超|逾|近|约|突破|不少于|不到|将近)?"
@@ -108,6 +109,12 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             if mult and rest[:1] in ("级",):
                 continue
+        if m.group("ord") and unit in ("批", "届", "期", "次", "个", "条", "项", "部"):
+            continue  # 第六批, 第三届: a name's ordinal, not a figure
+        after_text = masked[m.end():m.end() + 8]
+        if unit.endswith("元") and re.match(r"^(?:以上)?(?:的)?(?:链主|配套|龙头|骨干|重点)?(?:企业|项目)", after_text) and \
+                m.group("pre") in ("超", "超过", "过", "逾"):
+            continue  # 营收超百亿元企业: a threshold that names a kind of firm
         value = cn_to_number(num) if is_cn else Decimal(num)
         if num.startswith("0") and len(num) > 1 and "." not in num:
             continue
@@ -115,7 +122,19 @@ def find_quantities(text: str) -> list[Quantity]:
         if m.group("after") == "多" and not unit:
             qual = "多"
         out.append(Quantity(start, m.end(), value, mult + unit, qual, bool(m.group("ord"))))
+    for m in _RANK.finditer(masked):
+        if any(q.start <= m.start("n") < q.end for q in out):
+            continue
+        n = m.group("n")
+        value = Decimal(n) if n.isdigit() else cn_to_number(n)
+        out.append(Quantity(m.start("ord"), m.end(), value, m.group("u") or "", None, True))
+    out.sort(key=lambda q: q.start)
     return out
+
+
+# a rank without a unit: 居全国第一, 位居第3, 排名第一
+_RANK = re.compile(r"(?:居|位居|排名|排|位列|保持|列)[^,，。;；第\d]{0,20}?(?P<ord>第)(?P<n>[一二三四五六七八九十]+|\d{1,3})"
+                   r"(?P<u>位|名)?(?![\d一二三四五六七八九十批届期次个条项])")
 
 
 def _mask_quotes(text: str) -> str:
