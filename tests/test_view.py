@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from clusterkg.graph import KnowledgeGraph, analysis
-from clusterkg.viz.html import render_view, view_data
+from clusterkg.viz.html import render_page, view_data
 from conftest import EXAMPLE, ID
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
@@ -41,8 +41,8 @@ if not (CHROMIUM and sync_playwright):
 def write_view(store: Path, out: Path) -> tuple[Path, dict]:
     gc.collect()
     kg = KnowledgeGraph(store, read_only=True)
-    out.write_text(render_view(kg), encoding="utf-8")
     data = view_data(kg)
+    out.write_text(render_page(data), encoding="utf-8")
     del kg
     gc.collect()
     return out, data
@@ -262,3 +262,67 @@ def test_an_empty_store_gives_a_page_that_says_so(browser, tmp_path):
         assert "clusterkg build" in page.page.text_content("#panel")
     finally:
         page.close()
+
+
+@pytest.fixture(scope="module")
+def large_view(tmp_path_factory):
+    """A view too large to label every edge: 600 of the 869 entities of a 100k-triple
+    synthetic graph (bench/synth.py), 3,080 edges."""
+    import sys
+
+    import pyoxigraph as ox
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from bench.synth import synthetic_quads
+
+    folder = tmp_path_factory.mktemp("large")
+    store = ox.Store(str(folder / "store"))
+    store.bulk_extend(synthetic_quads(100_000))
+    store.flush()
+    del store
+    gc.collect()
+    (folder / "store" / "CLUSTERKG_STORE").write_text("clusterkg store\n", encoding="utf-8")
+    kg = KnowledgeGraph(folder / "store", read_only=True)
+    path = folder / "view.html"
+    data = view_data(kg, max_nodes=600)
+    path.write_text(render_page(data), encoding="utf-8")
+    del kg
+    gc.collect()
+    return path, data
+
+
+def test_large_view_keeps_every_cluster_and_the_most_central(large_view):
+    data = large_view[1]
+    assert data["meta"]["shown"] == len(data["nodes"]) == 600 < data["meta"]["total"]
+    assert sum(n["group"] == "IndustrialCluster" for n in data["nodes"]) == 50  # five synthetic cities × 10
+    ranks = [n["sc"][2] for n in data["nodes"] if n["group"] != "IndustrialCluster"]
+    assert ranks == sorted(ranks, reverse=True)
+
+
+def test_large_view_labels_only_the_selected_nodes_edges(browser, large_view):
+    data = large_view[1]
+    co = data["rels"].index("mentionedWith")
+    stated = sum(1 for e in data["edges"] if set(e[2]) != {co})
+    page = Page(browser, large_view[0])
+    try:
+        assert page.errors == [] and page.outside == []
+        assert page.visible() == 600
+        # co-mention edges start hidden; the checkbox brings them back
+        assert page.js("window.network.body.data.edges.length") == stated
+        page.page.check("#show-comention")
+        assert page.js("window.network.body.data.edges.length") == len(data["edges"])
+        assert page.js("window.clusterkg.edges.get().filter(e => e.label).length") == 0
+        page.click_node(0)
+        touching = sum(1 for e in data["edges"] if 0 in (e[0], e[1]))
+        assert page.js("window.clusterkg.edges.get().filter(e => e.label).length") == touching > 0
+        page.click_node(1)
+        touching = sum(1 for e in data["edges"] if 1 in (e[0], e[1]))
+        assert page.js("window.clusterkg.edges.get().filter(e => e.label).length") == touching
+    finally:
+        page.close()
+
+
+def test_the_same_store_gives_the_same_page(built_store, seed_view):
+    _path, data = write_view(built_store, seed_view[0].with_name("again.html"))
+    assert data == seed_view[1]
+    assert seed_view[0].with_name("again.html").read_bytes() == seed_view[0].read_bytes()

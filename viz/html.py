@@ -207,6 +207,11 @@ def view_data(kg, *, max_nodes: int = 2000) -> dict:
 
 def render_view(kg, *, max_nodes: int = 2000) -> str:
     """The whole page as one string."""
+    return render_page(view_data(kg, max_nodes=max_nodes))
+
+
+def render_page(data: dict) -> str:
+    """The page showing ``data`` (from :func:`view_data`)."""
     js, css = vis_assets()
     page = (TEMPLATES / "view.html").read_text(encoding="utf-8")
     parts = {
@@ -214,7 +219,7 @@ def render_view(kg, *, max_nodes: int = 2000) -> str:
         "/*VIEW_CSS*/": (TEMPLATES / "view.css").read_text(encoding="utf-8"),
         "/*VIS_JS*/": js.replace("</script", "<\\/script"),
         "/*VIEW_JS*/": (TEMPLATES / "view.js").read_text(encoding="utf-8"),
-        "/*DATA*/": pack(view_data(kg, max_nodes=max_nodes)),
+        "/*DATA*/": pack(data),
     }
     pieces = re.split(r"(/\*(?:VIS_CSS|VIEW_CSS|VIS_JS|VIEW_JS|DATA)\*/)", page)
     if sorted(p for p in pieces if p in parts) != sorted(parts):
