@@ -47,11 +47,15 @@ def _place_table() -> tuple[tuple[str, ...], re.Pattern, NameIndex, re.Pattern]:
     return names, government_regex(gaz, names), city_index(cities), place_prefix(names)
 
 
-def report_city(doc: Document, gaz: Gazetteer) -> Known | None:
+def report_city(doc: Document, gaz: Gazetteer, text_matches: list | None = None) -> Known | None:
     """The city a report is about: the one its title, publisher or text names most."""
     votes: Counter = Counter()
-    for source, weight in ((doc.meta.title or "", 5), (doc.meta.publisher or "", 3), (doc.text, 1)):
-        for _s, _e, values in gaz.index.finditer(name_key(source)):
+    if text_matches is None:
+        text_matches = list(gaz.index.finditer(doc.text))
+    sources = [(list(gaz.index.finditer(name_key(doc.meta.title or ""))), 5),
+               (list(gaz.index.finditer(name_key(doc.meta.publisher or ""))), 3), (text_matches, 1)]
+    for matches, weight in sources:
+        for _s, _e, values in matches:
             for k in values:
                 if k.kind == "place" and k.category == "City":
                     votes[k.iri] += weight
@@ -63,11 +67,12 @@ def report_city(doc: Document, gaz: Gazetteer) -> Known | None:
 def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     gaz = gaz or gazetteer()
     place_names, gov_pattern, cities, prefix = _place_table()
-    city = report_city(doc, gaz)
+    text_matches = list(gaz.index.finditer(doc.text))
+    city = report_city(doc, gaz, text_matches)
     province = gaz.entities.get(city.province) if city and city.province else None
     ctx = Context(city=city, province=province, place_names=place_names, prefix=prefix)
     sentences = split_sentences(doc.text)
-    mentions = find_mentions(doc.text, sentences, gaz, city, gov_pattern, cities)
+    mentions = find_mentions(doc.text, sentences, gaz, city, gov_pattern, cities, text_matches)
     resolver = Resolver(gaz, ctx, {a: f for a, f, _ in gaz.gov})
     resolved: list[tuple[Mention, Entity]] = []
     for m in mentions:

@@ -100,10 +100,10 @@ def is_generic(descriptive: str) -> bool:
 
 # --------------------------------------------------------------------------- rules
 
-def gazetteer_mentions(text: str, gaz: Gazetteer, city: Known | None) -> list[Mention]:
+def gazetteer_mentions(text: str, gaz: Gazetteer, city: Known | None, matches: list | None = None) -> list[Mention]:
     """Names of the reference data (organisations, places, clusters of the report's city)."""
     out = []
-    for s, e, values in gaz.index.finditer(text):
+    for s, e, values in (gaz.index.finditer(text) if matches is None else matches):
         for k in values:
             if k.kind == "cluster" and city is not None and k.city not in (None, city.iri):
                 continue
@@ -542,8 +542,9 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 def find_mentions(text: str, sentences: list[Span], gaz: Gazetteer, city: Known | None,
-                  gov_pattern: re.Pattern, cities: NameIndex | None = None) -> list[Mention]:
-    base = gazetteer_mentions(text, gaz, city) + government_mentions(text, gov_pattern)
+                  gov_pattern: re.Pattern, cities: NameIndex | None = None,
+                  gazetteer_matches: list | None = None) -> list[Mention]:
+    base = gazetteer_mentions(text, gaz, city, gazetteer_matches) + government_mentions(text, gov_pattern)
     docs = document_mentions(text, sentences)
     events = event_mentions(text, sentences)
     desig = designation_mentions(text, sentences)

@@ -43,6 +43,12 @@ def write_function_words() -> int:
     return len(found)
 
 
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    lcut, _ = _tokenizer()
+    return tuple(lcut(text, HMM=False))
+
+
 def words(text: str) -> list[str]:
     """jieba's segmentation (precise mode, no HMM: unknown names fall apart into characters,
     which keeps them inside the name rather than gluing them to a verb).
@@ -50,8 +56,7 @@ def words(text: str) -> list[str]:
     >>> words("推动企业发展")
     ['推动', '企业', '发展']
     """
-    lcut, _ = _tokenizer()
-    return lcut(text, HMM=False)
+    return list(_words(text))
 
 
 def is_boundary(word: str) -> bool:
