@@ -410,7 +410,7 @@ def event_mentions(text: str, sentences: list[Span]) -> list[Mention]:
 
 
 _CLUSTER_SUFFIX = re.compile(r"(?:先进制造业集群|战略性新兴产业集群|特色产业集群|创新产业集群|产业集群|产业链)")
-_PLACE_CLUSTER = re.compile(r"(?P<x>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:先进制造业集群|产业集群|集群|产业链|产业)")
+_PLACE_CLUSTER = re.compile(r"(?:国际|全国|国家级?)?(?P<x>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:先进制造业集群|产业集群|集群|产业链|产业)")
 
 
 def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Mention],
@@ -456,8 +456,10 @@ def city_index(cities: dict[str, Known]) -> NameIndex:
 
 
 def _clean_cluster_name(core: str) -> bool:
+    """An industry's name: specific, no figures, no verbs (和/与/及 may join its words)."""
     return len(core) >= 2 and not is_generic(core) and not re.search(r"\d", core) and \
-        not core.endswith(("等", "个", "的")) and not any(is_boundary(w) for w in words(core))
+        not core.endswith(("等", "个", "的")) and not core.startswith(("和", "与", "及")) and not core.endswith(("和", "与", "及")) and \
+        not any(is_boundary(w) for w in words(core) if w not in ("和", "与", "及"))
 
 
 _SELECT = re.compile(r"(?:入选|获批|入围|获评|荣获|被认定为|认定为|列为|跃升至|跻身|评为|获得)")

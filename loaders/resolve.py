@@ -104,6 +104,26 @@ def cluster_core(name: str, prefix: re.Pattern | list[str] | tuple[str, ...] | N
     return stripped if len(stripped) >= 2 else core
 
 
+_INDUSTRY_MODIFIERS = ("新一代", "高端", "现代", "先进", "新型", "绿色", "智能")
+
+
+def _same_industry(a: str, b: str) -> bool:
+    """Two names of one cluster: one is the other with a modifier in front (电子信息 /
+    新一代电子信息), or the start of a joined name (集成电路 / 集成电路与ICT).
+
+    >>> _same_industry("电子信息", "新一代电子信息"), _same_industry("集成电路", "集成电路与ICT")
+    (True, True)
+    >>> _same_industry("新能源", "新能源汽车")
+    False
+    """
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 2 or short == long_:
+        return short == long_
+    if long_.endswith(short) and long_[:-len(short)] in _INDUSTRY_MODIFIERS:
+        return True
+    return long_.startswith(short) and long_[len(short):len(short) + 1] in ("与", "及", "和")
+
+
 class Resolver:
     def __init__(self, gaz: Gazetteer, ctx: Context, gov_table: dict[str, str]):
         self.gaz, self.ctx, self.gov = gaz, ctx, gov_table
@@ -186,6 +206,10 @@ class Resolver:
         for k in self.gaz.by_name(core):
             if k.kind == "cluster" and (city is None or k.city in (None, city.iri)):
                 return self._entity(k.iri, "cluster", "IndustrialCluster", k.label, k)
+        for e in self.entities.values():
+            if e.kind == "cluster" and (e.city or (e.known and e.known.city)) in (city, city.iri if city else None) \
+                    and _same_industry(core, e.label):
+                return e
         scope = slug(city.label) if city else self.city_slug
         e = self._entity(entity_iri("cluster", core, scope=scope), "cluster", "IndustrialCluster", core)
         e.city = city
