@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from clusterkg.loaders import extract, read_report
 
 SHAPES = Path(__file__).parent / "data" / "shapes"
