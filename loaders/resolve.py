@@ -209,6 +209,8 @@ class Resolver:
         for e in self.entities.values():
             if e.kind == "cluster" and (e.city or (e.known and e.known.city)) in (city, city.iri if city else None) \
                     and _same_industry(core, e.label):
+                if not e.known and len(core) > len(e.label) and not core.startswith(e.label):
+                    e.label = core  # 新一代电子信息 names the cluster better than 电子信息
                 return e
         scope = slug(city.label) if city else self.city_slug
         e = self._entity(entity_iri("cluster", core, scope=scope), "cluster", "IndustrialCluster", core)
