@@ -30,8 +30,10 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pyoxigraph as ox
+from clusterkg.loaders.to_rdf import lit
 
 ID = "https://w3id.org/clusterkg/id/"
 CK = "https://w3id.org/clusterkg/ontology#"
@@ -132,17 +134,8 @@ def _n(iri: str) -> ox.NamedNode:
 
 
 def _lit(value: object, lang: str | None = None) -> ox.Literal:
-    if lang:
-        return ox.Literal(str(value), language=lang)
-    if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=_n(XSD + "boolean"))
-    if isinstance(value, int):
-        return ox.Literal(str(value), datatype=_n(XSD + "integer"))
-    if isinstance(value, float):
-        return ox.Literal(f"{value:.1f}", datatype=_n(XSD + "decimal"))
-    if isinstance(value, date):
-        return ox.Literal(value.isoformat(), datatype=_n(XSD + "date"))
-    return ox.Literal(str(value))
+    """The loader's literals; floats become one-decimal xsd:decimal figures."""
+    return lit(Decimal(f"{value:.1f}") if isinstance(value, float) else value, lang)
 
 
 A = _n(RDF + "type")
