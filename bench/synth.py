@@ -33,19 +33,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pyoxigraph as ox
-from clusterkg.loaders.to_rdf import lit
-
-ID = "https://w3id.org/clusterkg/id/"
-CK = "https://w3id.org/clusterkg/ontology#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCT = "http://purl.org/dc/terms/"
-PROV = "http://www.w3.org/ns/prov#"
-QB = "http://purl.org/linked-data/cube#"
-SCHEMA = "https://schema.org/"
-ONTOLOGY_GRAPH = ID + "graph/ontology"
-REFERENCE_GRAPH = ID + "graph/reference"
+from clusterkg.loaders.ids import ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from clusterkg.loaders.to_rdf import DCT, PROV, QB, RDF, SCHEMA, SKOS, XSD, lit
+from clusterkg.ontology import ID
+from clusterkg.ontology import NS as CK
 
 CITIES = [("xuzhou", "徐州", "Xuzhou"), ("suzhou", "苏州", "Suzhou"), ("wuxi", "无锡", "Wuxi"),
           ("changzhou", "常州", "Changzhou"), ("nanjing", "南京", "Nanjing"), ("hefei", "合肥", "Hefei"),

@@ -347,7 +347,7 @@ class FactExtractor:
                 firms = [(fm, fe) for fm, fe in sent.in_range(sent.span.start, sent.span.end, "org")
                          if fe.category == "Firm" and (fm.end <= c.start + am.start() or fm.start >= c.end)]
                 if cl and firms:
-                    fm, fe = firms[0] if firms[0][0].end <= c.start + am.start() else firms[0]
+                    fm, fe = firms[0]
                     self.rel(fe, "leadFirmOf", cl[0][1], sent, "lead-firm:as", ss=self.surf(fm), os_=self.surf(cl[0][0]))
                     return
         focus = self.focus_cluster(sent, self.sents[:sent.index])

@@ -315,8 +315,9 @@ def abbreviation_mentions(text: str, sentences: list[Span], found: list[Mention]
                 continue
             head = m.group(1)
             for lm in longs:
-                if lm.name.endswith(head) and _subsequence(short[:-len(head)], lm.name[:-len(head)]) \
-                        and short[0] != lm.name[0] or (lm.name.endswith(head) and _initials(short[:-len(head)], lm.name)):
+                stem = short[:-len(head)]
+                if lm.name.endswith(head) and ((_subsequence(stem, lm.name[:-len(head)]) and short[0] != lm.name[0])
+                                               or _initials(stem, lm.name)):
                     out.append(Mention(s, e, "org", lm.category, "abbreviation", short, lm.known))
                     break
     return out
