@@ -1,9 +1,12 @@
 """Score every report of the dev corpus against its gold, with the team's scorer.
 
     python bench/score_corpus.py [--scorer ../shared/tools/score.py] [--misses]
+    python bench/score_corpus.py --corpus tests/data/heldout      # the held-out set only
 
 Runs ``score.py GOLD REPORT --json`` for each ``tests/data/corpus/*.gold.json`` (and the
 shapes set), then prints F1 per report and kind and the micro-average over the corpus.
+``--corpus`` takes one or more folders of ``*.gold.json`` (relative to the working directory
+or to the project root); the micro-average is then over those folders only.
 """
 
 from __future__ import annotations
@@ -33,7 +36,10 @@ def main() -> int:
     if not Path(a.scorer).exists():
         sys.exit(f"score_corpus: scorer not found at {a.scorer}; pass --scorer")
     cli = str(Path(sys.executable).parent / "clusterkg")
-    golds = sorted(g for folder in a.corpus for g in Path(folder).glob("*.gold.json"))
+    folders = [Path(f) if Path(f).is_dir() or Path(f).is_absolute() else ROOT / f for f in a.corpus]
+    golds = sorted(g for folder in folders for g in folder.glob("*.gold.json"))
+    if not golds:
+        sys.exit(f"score_corpus: no *.gold.json in {', '.join(map(str, folders))}")
     totals = {k: [0.0, 0, 0.0, 0] for k in KINDS}  # tp_p, n_p, tp_r, n_r
     print(f"{'report':44}" + "".join(f"{k[:5]:>7}" for k in KINDS) + "  type")
     for gold in golds:
