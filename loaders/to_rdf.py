@@ -48,168 +48,241 @@ def ck(term: str) -> ox.NamedNode:
     return node
 
 
+_INTEGER, _DECIMAL = ox.NamedNode(XSD + "integer"), ox.NamedNode(XSD + "decimal")
+_BOOLEAN, _DATE, _DATETIME = ox.NamedNode(XSD + "boolean"), ox.NamedNode(XSD + "date"), ox.NamedNode(XSD + "dateTime")
+
+
 def lit(value: object, lang: str | None = None) -> ox.Literal:
     if lang:
         return ox.Literal(str(value), language=lang)
     if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=_n(XSD + "boolean"))
+        return ox.Literal("true" if value else "false", datatype=_BOOLEAN)
     if isinstance(value, int):
-        return ox.Literal(str(value), datatype=_n(XSD + "integer"))
+        return ox.Literal(str(value), datatype=_INTEGER)
     if isinstance(value, Decimal):
         text = format(value.normalize(), "f")
-        return ox.Literal(text if "." in text else text + ".0", datatype=_n(XSD + "decimal"))
+        return ox.Literal(text if "." in text else text + ".0", datatype=_DECIMAL)
     if isinstance(value, datetime):
-        return ox.Literal(value.isoformat(), datatype=_n(XSD + "dateTime"))
+        return ox.Literal(value.isoformat(), datatype=_DATETIME)
     if isinstance(value, date):
-        return ox.Literal(value.isoformat(), datatype=_n(XSD + "date"))
+        return ox.Literal(value.isoformat(), datatype=_DATE)
     return ox.Literal(str(value))
 
 
-def to_quads(x: Extraction) -> Iterator[ox.Quad]:
-    g = _n(graph_iri(x.slug))
-    rep = _n(report_iri(x.slug))
+_NT: dict[str, str] = {}
+
+
+def _iri(iri: str) -> str:
+    """``<iri>`` as pyoxigraph writes it (and checks it), remembered."""
+    s = _NT.get(iri)
+    if s is None:
+        s = _NT[iri] = str(ox.NamedNode(iri))
+    return s
+
+
+def _ck(term: str) -> str:
+    s = _NT.get(term)
+    if s is None:
+        s = _NT[term] = str(ck(term))
+    return s
+
+
+def _lit(value: object, lang: str | None = None) -> str:
+    return str(lit(value, lang))
+
+
+_INT = '"{}"^^' + str(_INTEGER)
+
+
+def _int(value: int) -> str:
+    """An xsd:integer literal (digits need no escaping)."""
+    return _INT.format(int(value))
+
+
+def _str(value: str) -> str:
+    return str(ox.Literal(value))
+
+
+_SHORT: dict[str, str] = {}
+
+
+def _short(value: str) -> str:
+    """A plain literal for the few strings that repeat across reports (rule names, units)."""
+    s = _SHORT.get(value)
+    if s is None:
+        s = str(ox.Literal(value))
+        if len(_SHORT) < 4096:
+            _SHORT[value] = s
+    return s
+
+
+def to_nquads(x: Extraction) -> str:
+    """The report's named graph as an N-Quads document.
+
+    Every term is written by pyoxigraph (``str`` of a term is its N-Triples form, escaping
+    included); the statements are joined as text because making one Python ``Quad`` object
+    per statement costs more than the rest of the loader together, and the store parses
+    N-Quads natively.
+    """
+    n = _iri
+    g = f" {n(graph_iri(x.slug))} .\n"
+    lines: list[str] = []
+    add = lines.append
+
+    def q(s: str, p: str, o: str) -> None:
+        add(f"{s} {p} {o}{g}")
+
+    a = n(RDF + "type")
     base = report_iri(x.slug)
-    a = _n(RDF + "type")
-
-    def q(s, p, o):
-        return ox.Quad(s, p, o, g)
-
+    rep = n(base)
+    surface, text = x.document.surface, x.document.text
     meta = x.document.meta
-    yield q(rep, a, ck("Report"))
+    q(rep, a, _ck("Report"))
     if meta.title:
-        yield q(rep, _n(DCT + "title"), lit(meta.title, "zh"))
+        q(rep, n(DCT + "title"), _lit(meta.title, "zh"))
     if meta.published:
-        yield q(rep, _n(DCT + "date"), lit(meta.published))
+        q(rep, n(DCT + "date"), _lit(meta.published))
     if meta.author:
-        yield q(rep, _n(SCHEMA + "author"), lit(meta.author))
+        q(rep, n(SCHEMA + "author"), _lit(meta.author))
     if meta.url:
-        yield q(rep, _n(SCHEMA + "url"), ox.Literal(meta.url, datatype=_n(XSD + "anyURI")))
+        q(rep, n(SCHEMA + "url"), str(ox.Literal(meta.url, datatype=ox.NamedNode(XSD + "anyURI"))))
     if x.publisher is not None:
-        yield q(rep, _n(DCT + "publisher"), _n(x.publisher.iri))
+        q(rep, n(DCT + "publisher"), n(x.publisher.iri))
     if x.city is not None:
-        yield q(rep, ck("city"), _n(x.city.iri))
-    yield q(rep, ck("sourceFile"), lit(x.document.name))
-    yield q(rep, ck("encoding"), lit(x.document.encoding))
-    yield q(rep, _n(DCT + "language"), lit("zh-Hant" if x.document.script == "traditional" else "zh-Hans"))
-    yield q(rep, ck("cleanText"), lit(x.document.surface))
-    dataset = _n(base + "/dataset")
-    yield q(dataset, a, _n(QB + "DataSet"))
-    yield q(dataset, _n(QB + "structure"), ck("ClusterStatistics"))
-    yield q(dataset, _n(PROV + "wasDerivedFrom"), rep)
+        q(rep, _ck("city"), n(x.city.iri))
+    q(rep, _ck("sourceFile"), _lit(x.document.name))
+    q(rep, _ck("encoding"), _lit(x.document.encoding))
+    q(rep, n(DCT + "language"), _lit("zh-Hant" if x.document.script == "traditional" else "zh-Hans"))
+    q(rep, _ck("cleanText"), _lit(surface))
+    dataset = str(ox.NamedNode(base + "/dataset"))
+    q(dataset, a, n(QB + "DataSet"))
+    q(dataset, n(QB + "structure"), _ck("ClusterStatistics"))
+    derived = n(PROV + "wasDerivedFrom")
+    q(dataset, derived, rep)
 
+    start, end, rule, value = _ck("start"), _ck("end"), _ck("rule"), n(RDF + "value")
     sent_node = {}
     for i, s in enumerate(x.sentences):
-        node = _n(f"{base}/s/{i + 1}")
-        sent_node[i] = node
-        yield q(node, a, ck("Sentence"))
-        yield q(node, ck("inReport"), rep)
-        yield q(node, _n(RDF + "value"), lit(x.document.surface[s.start:s.end]))
-        yield q(node, ck("start"), lit(s.start))
-        yield q(node, ck("end"), lit(s.end))
+        node = sent_node[i] = str(ox.NamedNode(f"{base}/s/{i + 1}"))
+        q(node, a, _ck("Sentence"))
+        q(node, _ck("inReport"), rep)
+        q(node, value, _str(surface[s.start:s.end]))
+        q(node, start, _int(s.start))
+        q(node, end, _int(s.end))
 
+    pref, alt = n(SKOS + "prefLabel"), n(SKOS + "altLabel")
+    mention_of, in_sentence, surface_p = _ck("mentionOf"), _ck("inSentence"), _ck("surface")
     for e in x.entities:
-        node = _n(e.iri)
+        node = n(e.iri)
         if e.kind == "org":
-            yield q(node, a, ck(e.category))
+            q(node, a, _ck(e.category))
             for word, specific in _SPECIFIC.items():
                 if e.label.endswith(word) and e.category == "InnovationPlatform":
-                    yield q(node, a, ck(specific))
+                    q(node, a, _ck(specific))
         elif e.kind == "cluster":
-            yield q(node, a, ck("IndustrialCluster"))
+            q(node, a, _ck("IndustrialCluster"))
             city = e.city or x.city
             if not e.known and city is not None:
-                yield q(node, ck("city"), _n(city.iri))
+                q(node, _ck("city"), n(city.iri))
         elif e.kind == "document":
-            yield q(node, a, ck(e.category))
-            yield q(node, _n(DCT + "title"), lit(e.label, "zh"))
+            q(node, a, _ck(e.category))
+            q(node, n(DCT + "title"), _lit(e.label, "zh"))
         elif e.kind == "event":
-            yield q(node, a, ck("Event"))
+            q(node, a, _ck("Event"))
         elif e.kind == "designation":
-            yield q(node, a, ck("Designation"))
+            q(node, a, _ck("Designation"))
         elif e.kind == "programme":
-            yield q(node, a, ck("Programme"))
+            q(node, a, _ck("Programme"))
         elif e.kind == "place" and not e.known:
-            yield q(node, a, ck(e.category))
+            q(node, a, _ck(e.category))
         if not e.known:
-            yield q(node, _n(SKOS + "prefLabel"), lit(e.label, "zh"))
-        names = {x.document.text[m.start:m.end] for m in e.mentions} | set(e.surfaces)
+            q(node, pref, _lit(e.label, "zh"))
+        names = {text[m.start:m.end] for m in e.mentions} | set(e.surfaces)
         for name in sorted(names):
             if name and name != e.label:
-                yield q(node, _n(SKOS + "altLabel"), lit(name, "zh"))
+                q(node, alt, str(ox.Literal(name, language="zh")))
         if e.mentions:
-            yield q(node, ck("mentionCount"), lit(len(e.mentions)))
+            q(node, _ck("mentionCount"), _int(len(e.mentions)))
         for m in e.mentions:
-            mn = _n(f"{base}/m/{m.start}-{m.end}")
-            yield q(mn, a, ck("Mention"))
-            yield q(mn, ck("mentionOf"), node)
-            yield q(mn, ck("surface"), lit(x.document.surface[m.start:m.end]))
-            yield q(mn, ck("start"), lit(m.start))
-            yield q(mn, ck("end"), lit(m.end))
-            yield q(mn, ck("rule"), lit(m.rule))
+            mn = str(ox.NamedNode(f"{base}/m/{m.start}-{m.end}"))
+            q(mn, a, _ck("Mention"))
+            q(mn, mention_of, node)
+            q(mn, surface_p, _str(surface[m.start:m.end]))
+            q(mn, start, _int(m.start))
+            q(mn, end, _int(m.end))
+            q(mn, rule, _short(m.rule))
             si = x.sentence_of(m.start)
             if si is not None:
-                yield q(mn, ck("inSentence"), sent_node[si])
+                q(mn, in_sentence, sent_node[si])
 
     for r in x.facts.relations:
-        s, p, o = _n(r.subject.iri), ck(r.predicate), _n(r.object.iri)
-        yield q(s, p, o)
+        s, p, o = n(r.subject.iri), _ck(r.predicate), n(r.object.iri)
+        q(s, p, o)
         key = f"{r.subject.iri}|{r.predicate}|{r.object.iri}|{r.sentence}"
-        node = _n(f"{base}/a/{hashlib.sha1(key.encode()).hexdigest()[:12]}")
-        yield q(node, a, ck("Assertion"))
-        yield q(node, _n(RDF + "subject"), s)
-        yield q(node, _n(RDF + "predicate"), p)
-        yield q(node, _n(RDF + "object"), o)
-        yield q(node, _n(PROV + "wasDerivedFrom"), sent_node[r.sentence])
-        yield q(node, ck("rule"), lit(r.rule))
+        node = str(ox.NamedNode(f"{base}/a/{hashlib.sha1(key.encode()).hexdigest()[:12]}"))
+        q(node, a, _ck("Assertion"))
+        q(node, n(RDF + "subject"), s)
+        q(node, n(RDF + "predicate"), p)
+        q(node, n(RDF + "object"), o)
+        q(node, derived, sent_node[r.sentence])
+        q(node, rule, _short(r.rule))
         if r.subject_surface:
-            yield q(node, ck("subjectSurface"), lit(r.subject_surface))
+            q(node, _ck("subjectSurface"), _lit(r.subject_surface))
         if r.object_surface:
-            yield q(node, ck("objectSurface"), lit(r.object_surface))
+            q(node, _ck("objectSurface"), _lit(r.object_surface))
 
     indicators = {}
+    observation, in_dataset = n(QB + "Observation"), n(QB + "dataSet")
     for i, ob in enumerate(x.facts.observations):
-        node = _n(f"{base}/obs/{i + 1}")
+        node = str(ox.NamedNode(f"{base}/obs/{i + 1}"))
         ind_iri = entity_iri("indicator", ob.indicator)
+        ind = n(ind_iri)
         if ind_iri not in indicators:
             indicators[ind_iri] = ob.indicator
-            yield q(_n(ind_iri), a, ck("Indicator"))
-            yield q(_n(ind_iri), _n(SKOS + "prefLabel"), lit(ob.indicator, "zh"))
+            q(ind, a, _ck("Indicator"))
+            q(ind, pref, _lit(ob.indicator, "zh"))
         qt = ob.quantity
         sent_start = x.sentences[ob.sentence].start
-        yield q(node, a, _n(QB + "Observation"))
-        yield q(node, _n(QB + "dataSet"), dataset)
+        q(node, a, observation)
+        q(node, in_dataset, dataset)
         if ob.subject is not None:
-            yield q(node, ck("subject"), _n(ob.subject.iri))
+            q(node, _ck("subject"), n(ob.subject.iri))
         if ob.subject_surface:
-            yield q(node, ck("subjectSurface"), lit(ob.subject_surface))
-        yield q(node, ck("indicator"), _n(ind_iri))
-        yield q(node, ck("value"), lit(qt.value))
-        yield q(node, ck("baseValue"), lit(qt.base_value()))
-        yield q(node, ck("unit"), lit(qt.unit))
+            q(node, _ck("subjectSurface"), _lit(ob.subject_surface))
+        q(node, _ck("indicator"), ind)
+        q(node, _ck("value"), _lit(qt.value))
+        q(node, _ck("baseValue"), _lit(qt.base_value()))
+        q(node, _ck("unit"), _short(qt.unit))
         if qt.qualifier:
-            yield q(node, ck("qualifier"), lit(qt.qualifier))
+            q(node, _ck("qualifier"), _lit(qt.qualifier))
         if ob.period is not None:
-            yield q(node, ck("periodLabel"), lit(ob.period.label))
+            q(node, _ck("periodLabel"), _lit(ob.period.label))
             if ob.period.first:
-                yield q(node, ck("periodStart"), lit(ob.period.first))
-                yield q(node, ck("periodEnd"), lit(ob.period.last))
-        yield q(node, ck("isTarget"), lit(ob.target))
-        yield q(node, ck("start"), lit(sent_start + qt.start))
-        yield q(node, ck("end"), lit(sent_start + qt.end))
-        yield q(node, _n(PROV + "wasDerivedFrom"), sent_node[ob.sentence])
+                q(node, _ck("periodStart"), _lit(ob.period.first))
+                q(node, _ck("periodEnd"), _lit(ob.period.last))
+        q(node, _ck("isTarget"), _lit(ob.target))
+        q(node, start, _int(sent_start + qt.start))
+        q(node, end, _int(sent_start + qt.end))
+        q(node, derived, sent_node[ob.sentence])
 
     for ev in x.facts.events:
-        node = _n(ev.entity.iri)
+        node = n(ev.entity.iri)
         if ev.date:
-            yield q(node, _n(SCHEMA + "startDate"), lit(ev.date))
+            q(node, n(SCHEMA + "startDate"), _lit(ev.date))
         for o in ev.organizers:
-            yield q(node, ck("organizedBy"), _n(o.iri))
+            q(node, _ck("organizedBy"), n(o.iri))
         for c in ev.about:
-            yield q(node, ck("about"), _n(c.iri))
-        yield q(node, _n(PROV + "wasDerivedFrom"), sent_node[ev.sentence])
+            q(node, _ck("about"), n(c.iri))
+        q(node, derived, sent_node[ev.sentence])
         if ev.entity not in x.entities:
-            yield q(node, a, ck("Event"))
-            yield q(node, _n(SKOS + "prefLabel"), lit(ev.entity.label, "zh"))
+            q(node, a, _ck("Event"))
+            q(node, pref, _lit(ev.entity.label, "zh"))
+    return "".join(lines)
 
 
-__all__ = ["to_quads", "slug"]
+def to_quads(x: Extraction) -> Iterator[ox.Quad]:
+    """The report's named graph as pyoxigraph quads (parsed from :func:`to_nquads`)."""
+    return ox.parse(to_nquads(x).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+
+
+__all__ = ["to_nquads", "to_quads", "slug"]
