@@ -15,9 +15,9 @@ from functools import lru_cache
 from .facts import FactExtractor, Facts, Sent
 from .gazetteer import Gazetteer, Known, NameIndex, gazetteer, name_key
 from .ids import report_slug
-from .mentions import Mention, city_index, find_mentions, government_regex
+from .mentions import GovernmentPattern, Mention, city_index, find_mentions, government_regex
 from .read import Document
-from .resolve import Context, Entity, Resolver, place_prefix
+from .resolve import Context, Entity, PlacePrefix, Resolver, place_prefix
 from .sentences import Span, split_sentences
 
 
@@ -33,13 +33,15 @@ class Extraction:
     publisher: Entity | None
 
     def sentence_of(self, offset: int) -> int | None:
-        starts = [s.start for s in self.sentences]
+        starts = self.__dict__.get("_starts")
+        if starts is None or len(starts) != len(self.sentences):
+            starts = self.__dict__["_starts"] = [s.start for s in self.sentences]
         i = bisect.bisect_right(starts, offset) - 1
         return i if i >= 0 and offset < self.sentences[i].end else None
 
 
 @lru_cache(maxsize=1)
-def _place_table() -> tuple[tuple[str, ...], re.Pattern, NameIndex, re.Pattern]:
+def _place_table() -> tuple[tuple[str, ...], GovernmentPattern, NameIndex, PlacePrefix]:
     gaz = gazetteer()
     names = tuple(sorted({n for k in gaz.places() if k.category in ("City", "Province", "District") for n in k.names
                     if len(n) >= 2}))
@@ -90,7 +92,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         known = [k for k in gaz.by_name(doc.meta.publisher) if k.kind == "org"]
         pm.known = known[0] if known else None
         if not known and not re.search(r"(?:报|台|网|社|新闻|传媒|融媒|客户端|频道)$", pm.name):
-            gov = gov_pattern.fullmatch(pm.name)
+            gov = gov_pattern.regex.fullmatch(pm.name)
             pm.category, pm.rule = ("GovernmentBody", "government") if gov else ("OtherOrganization", "metadata")
         publisher = resolver.org(pm)
     entities = [e for e in resolver.entities.values() if e.mentions or e is publisher or e.kind in ("event",)]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick
 import pyoxigraph as ox
 from clusterkg.ontology import NS, REFERENCE_DIR
 
@@ -55,7 +56,8 @@ class Known:
 
 
 class NameIndex:
-    """Leftmost-longest matching of many literal names in a text (a small trie by first char).
+    """Leftmost-longest matching of many literal names in a text (an Aho–Corasick automaton
+    from pyahocorasick, built on first use after the last ``add``).
 
     >>> idx = NameIndex(); idx.add("徐工", 1); idx.add("徐工集团", 2); idx.add("集团", 3)
     >>> [(s, e, v) for s, e, v in idx.finditer("推动徐工集团和集团")]
@@ -64,33 +66,29 @@ class NameIndex:
 
     def __init__(self) -> None:
         self._values: dict[str, list] = defaultdict(list)
-        self._lengths: dict[str, set[int]] = defaultdict(set)
-        self._ordered: dict[str, list[int]] | None = None
+        self._automaton: ahocorasick.Automaton | None = None
 
     def add(self, name: str, value: object) -> None:
         if len(name) < 2:
             return
         if value not in self._values[name]:
             self._values[name].append(value)
-        self._lengths[name[0]].add(len(name))
-        self._ordered = None
+        self._automaton = None
 
     def get(self, name: str) -> list:
         return self._values.get(name, [])
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, list]]:
-        i, n = 0, len(text)
-        if self._ordered is None:
-            self._ordered = {c: sorted(ls, reverse=True) for c, ls in self._lengths.items()}
-        lengths = self._ordered
-        while i < n:
-            for length in lengths.get(text[i], ()):
-                if i + length <= n and (vals := self._values.get(text[i:i + length])):
-                    yield i, i + length, vals
-                    i += length
-                    break
-            else:
-                i += 1
+        automaton = self._automaton
+        if automaton is None:
+            automaton = self._automaton = ahocorasick.Automaton()
+            for name, values in self._values.items():
+                automaton.add_word(name, (len(name), values))
+            automaton.make_automaton()
+        if not self._values:
+            return
+        for end, (length, values) in automaton.iter_long(text):
+            yield end + 1 - length, end + 1, values
 
 
 @dataclass

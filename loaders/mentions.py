@@ -11,8 +11,12 @@ overlapping spans.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+import ahocorasick
 
 from .gazetteer import Gazetteer, Known, NameIndex, name_key
 from .segment import BOUNDARY_WORDS, HARD_STOPS, hard_floor, is_boundary, left_edge, words
@@ -114,15 +118,51 @@ def gazetteer_mentions(text: str, gaz: Gazetteer, city: Known | None, matches: l
     return out
 
 
-def government_regex(gaz: Gazetteer, place_names: list[str]) -> re.Pattern:
+_LEVELS = ("省", "市", "区", "县", "自治区")
+
+
+@dataclass(frozen=True)
+class GovernmentPattern:
+    """A level or place prefix and a department: ``regex`` says what a match is; the automaton
+    finds where one can start (where a body begins, and the prefixes up to ``reach`` before
+    it), so the regex is tried at a few places instead of at every character."""
+
+    regex: re.Pattern
+    starts: ahocorasick.Automaton  # value: (length, is_body)
+    reach: int
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        hits = list(self.starts.iter(text))
+        bodies = sorted(end + 1 - length for end, (length, is_body) in hits if is_body)
+        candidates = set()
+        for end, (length, _is_body) in hits:
+            start = end + 1 - length
+            j = bisect.bisect_left(bodies, start)
+            if j < len(bodies) and bodies[j] - start <= self.reach:
+                candidates.add(start)
+        pos = 0
+        for i in sorted(candidates):
+            if i >= pos and (m := self.regex.match(text, i)):
+                yield m
+                pos = m.end()
+
+
+def government_regex(gaz: Gazetteer, place_names: list[str]) -> GovernmentPattern:
     bodies = sorted({a for a, _, _ in gaz.gov} | {f for _, f, _ in gaz.gov}
                     | {"人民政府", "政府", "委", "党委", "国务院", "人大常委会", "政协"}, key=len, reverse=True)
     places = sorted(place_names, key=len, reverse=True)
-    prefix = rf"(?P<prefix>(?:{'|'.join(map(re.escape, places))})?(?:省|市|区|县|自治区)?|国家|中央)"
-    return re.compile(rf"{prefix}(?P<body>{'|'.join(map(re.escape, bodies))})")
+    prefix = rf"(?P<prefix>(?:{'|'.join(map(re.escape, places))})?(?:{'|'.join(_LEVELS)})?|国家|中央)"
+    starts = ahocorasick.Automaton()
+    for word in [*places, *_LEVELS, "国家", "中央"]:
+        starts.add_word(word, (len(word), False))
+    for word in bodies:
+        starts.add_word(word, (len(word), True))
+    starts.make_automaton()
+    reach = max(map(len, places or [""])) + max(map(len, _LEVELS))
+    return GovernmentPattern(re.compile(rf"{prefix}(?P<body>{'|'.join(map(re.escape, bodies))})"), starts, reach)
 
 
-def government_mentions(text: str, pattern: re.Pattern) -> list[Mention]:
+def government_mentions(text: str, pattern: GovernmentPattern) -> list[Mention]:
     """Government bodies: a level or place prefix and a department (市工信局, 省发改委, 工信部).
 
     A department needs a prefix unless it is national by itself (…部, 国务院), so 属地政府 and
@@ -202,6 +242,7 @@ _NOUN_CATEGORY = {"龙头企业": "Firm", "领军企业": "Firm", "链主企业"
                   "创新平台": "InnovationPlatform", "综合科研平台": "InnovationPlatform",
                   "科研平台": "InnovationPlatform", "实验室": "Laboratory", "联盟": "Alliance"}
 _LIST_SEP = re.compile(r"、|和|及|与|以及")
+_LIST_RUN = re.compile("[^" + re.escape("".join(sorted(HARD_STOPS - {"、"}))) + "]+")
 
 
 def enumeration_mentions(text: str, sentences: list[Span], found: list[Mention]) -> list[Mention]:
@@ -213,17 +254,12 @@ def enumeration_mentions(text: str, sentences: list[Span], found: list[Mention])
     """
     out = []
     for sent in sentences:
-        st = sent.text
+        if "、" not in sent.text:
+            continue
         # candidate list segments: runs without hard stops except 、
-        i = 0
-        while i < len(st):
-            j = i
-            while j < len(st) and (st[j] not in HARD_STOPS or st[j] == "、"):
-                j += 1
-            seg_start, seg_end = sent.start + i, sent.start + j
-            if "、" in st[i:j]:
-                out.extend(_list_items(text, seg_start, seg_end, found))
-            i = j + 1
+        for seg in _LIST_RUN.finditer(sent.text):
+            if "、" in seg.group():
+                out.extend(_list_items(text, sent.start + seg.start(), sent.start + seg.end(), found))
     return out
 
 
@@ -545,7 +581,7 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 def find_mentions(text: str, sentences: list[Span], gaz: Gazetteer, city: Known | None,
-                  gov_pattern: re.Pattern, cities: NameIndex | None = None,
+                  gov_pattern: GovernmentPattern, cities: NameIndex | None = None,
                   gazetteer_matches: list | None = None) -> list[Mention]:
     base = gazetteer_mentions(text, gaz, city, gazetteer_matches) + government_mentions(text, gov_pattern)
     docs = document_mentions(text, sentences)

@@ -139,6 +139,8 @@ _RANK = re.compile(r"(?:居|位居|排名|排|位列|保持|列)[^,，。;；第
 
 def _mask_quotes(text: str) -> str:
     """Blank out 《titles》 and “quoted names”, where numbers are names, not figures."""
+    if "《" not in text and "“" not in text and "「" not in text:
+        return text
     chars = list(text)
     for opener, closer in (("《", "》"), ("“", "”"), ("「", "」")):
         i = 0

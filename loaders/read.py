@@ -251,7 +251,8 @@ def read_bytes(data: bytes, *, name: str, html: bool | None = None, sidecar: dic
         raise InputError(f"{name}: no article text left after removing page debris")
     surface = "\n".join(lines)
     text = normalise(surface)
-    trad = sum(a != b for a, b in zip(unicodedata.normalize("NFKC", surface), text, strict=False))
+    nfkc = unicodedata.normalize("NFKC", surface)
+    trad = 0 if nfkc == text else sum(a != b for a, b in zip(nfkc, text, strict=False))
     script = "traditional" if trad > max(3, len(text) // 200) else "simplified"
     if meta.title:
         meta.title = normalise(meta.title) if script == "traditional" else meta.title

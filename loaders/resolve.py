@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .gazetteer import Gazetteer, Known, name_key
 from .ids import entity_iri, slug
@@ -49,22 +50,40 @@ class Context:
     city: Known | None
     province: Known | None
     place_names: tuple[str, ...]
-    prefix: re.Pattern | None = None
+    prefix: PlacePrefix | None = None
 
 
-def place_prefix(place_names: tuple[str, ...] | list[str]) -> re.Pattern:
-    """One regex for every place prefix (徐州市, 徐州, 江苏省 …), longest first."""
-    forms = {f for p in place_names for f in (p + "省", p + "市", p)}
-    return re.compile("^(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + ")")
+class PlacePrefix:
+    """Every place prefix (徐州市, 徐州, 江苏省 …): :meth:`match` gives the length of the longest
+    one a name starts with."""
+
+    def __init__(self, place_names: tuple[str, ...] | list[str]) -> None:
+        self.forms = frozenset(f for p in place_names for f in (p + "省", p + "市", p))
+        self.lengths = sorted({len(f) for f in self.forms}, reverse=True)
+
+    def match(self, name: str) -> int:
+        """
+        >>> PlacePrefix(["江苏", "徐州"]).match("徐州市工程机械"), PlacePrefix(["江苏"]).match("工程机械")
+        (3, 0)
+        """
+        forms = self.forms
+        for length in self.lengths:
+            if name[:length] in forms:
+                return length
+        return 0
 
 
-def _as_prefix(places: re.Pattern | list[str] | tuple[str, ...] | None) -> re.Pattern | None:
-    if places is None or isinstance(places, re.Pattern):
+def place_prefix(place_names: tuple[str, ...] | list[str]) -> PlacePrefix:
+    return PlacePrefix(place_names)
+
+
+def _as_prefix(places: PlacePrefix | list[str] | tuple[str, ...] | None) -> PlacePrefix | None:
+    if places is None or isinstance(places, PlacePrefix):
         return places
     return place_prefix(places) if places else None
 
 
-def firm_core(name: str, prefix: re.Pattern | list[str] | tuple[str, ...] | None) -> str:
+def firm_core(name: str, prefix: PlacePrefix | list[str] | tuple[str, ...] | None) -> str:
     """The part of a firm's name that stays the same in its short and legal forms.
 
     >>> p = place_prefix(["江苏", "徐州"])
@@ -73,12 +92,16 @@ def firm_core(name: str, prefix: re.Pattern | list[str] | tuple[str, ...] | None
     >>> firm_core("徐工集团", p), firm_core("徐州博康信息化学品有限公司", p)
     ('徐工', '博康信息化学品')
     """
+    return _firm_core(name, _as_prefix(prefix))
+
+
+@lru_cache(maxsize=65536)
+def _firm_core(name: str, prefix: PlacePrefix | None) -> str:
     core = name_key(name)
-    prefix = _as_prefix(prefix)
     for _ in range(2):
-        m = prefix.match(core) if prefix else None
-        if m and len(core) - m.end() >= 2:
-            core = core[m.end():]
+        end = prefix.match(core) if prefix else 0
+        if end and len(core) - end >= 2:
+            core = core[end:]
     core = _LEGAL_FORM.sub("", core) or core
     for _ in range(2):
         stripped = _FIRM_TAIL.sub("", core)
@@ -87,19 +110,23 @@ def firm_core(name: str, prefix: re.Pattern | list[str] | tuple[str, ...] | None
     return core
 
 
-def cluster_core(name: str, prefix: re.Pattern | list[str] | tuple[str, ...] | None) -> str:
+def cluster_core(name: str, prefix: PlacePrefix | list[str] | tuple[str, ...] | None) -> str:
     """A cluster's name without programme words and place.
 
     >>> cluster_core("国家工程机械先进制造业集群(徐州)", place_prefix(["徐州"])), cluster_core("绿色低碳能源产业", None)
     ('工程机械', '绿色低碳能源')
     """
+    return _cluster_core(name, _as_prefix(prefix))
+
+
+@lru_cache(maxsize=65536)
+def _cluster_core(name: str, prefix: PlacePrefix | None) -> str:
     core = name_key(name)
     core = re.sub(r"[((][^))]*[))]$", "", core)
     core = _CLUSTER_PREFIX.sub("", core)
-    prefix = _as_prefix(prefix)
-    m = prefix.match(core) if prefix else None
-    if m and len(core) > m.end() + 1:
-        core = core[m.end():]
+    end = prefix.match(core) if prefix else 0
+    if end and len(core) > end + 1:
+        core = core[end:]
     stripped = _CLUSTER_AFFIX.sub("", core)
     return stripped if len(stripped) >= 2 else core
 

@@ -7,11 +7,14 @@ comma or semicolon outside brackets and quotes. Offsets always index into the do
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 _END = set("。!?！？")
 _CLOSE = set("”’」』)）")
+# a line break, or an end mark with the closing quotes and brackets that follow it
+_BREAK = re.compile("\n|[" + re.escape("".join(sorted(_END))) + "][" + re.escape("".join(sorted(_CLOSE))) + "]*")
 _CLAUSE = set(",;，；:：")
 _OPEN_BR = {"(": ")", "（": "）", "《": "》", "“": "”", "「": "」"}
 
@@ -31,19 +34,13 @@ def split_sentences(text: str) -> list[Span]:
     """
     spans: list[Span] = []
     start = 0
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "\n" or c in _END:
-            end = i + 1 if c != "\n" else i
-            while c != "\n" and end < n and text[end] in _CLOSE:
-                end += 1
-            _add(spans, text, start, end)
-            start = end + (1 if c == "\n" else 0)
-            i = start
-            continue
-        i += 1
-    _add(spans, text, start, n)
+    for m in _BREAK.finditer(text):
+        if m.group() == "\n":
+            _add(spans, text, start, m.start())
+        else:
+            _add(spans, text, start, m.end())
+        start = m.end()
+    _add(spans, text, start, len(text))
     return spans
 
 
