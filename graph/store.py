@@ -8,7 +8,9 @@ twice leaves the same graph, and a build that fails leaves the store as it was.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -89,3 +91,29 @@ def vocabulary_graphs() -> dict[str, list[ox.Quad]]:
     """The ontology and reference graphs, as the package ships them."""
     return {ONTOLOGY_GRAPH: _read_graph([ONTOLOGY_TTL], ONTOLOGY_GRAPH),
             REFERENCE_GRAPH: _read_graph(reference_files(), REFERENCE_GRAPH)}
+
+
+def bulk_load(store: ox.Store, files: Sequence[str | Path], *, threads: int | None = None,
+              lenient: bool = False) -> None:
+    """Load RDF files (N-Quads, TriG …, format from the extension) into ``store`` with Oxigraph's
+    bulk loader, several files at once.
+
+    One bulk load keeps about one core busy (it parses, sorts and writes its batch in turn), so
+    the files are loaded by ``threads`` threads (default: one per core); pyoxigraph releases the
+    GIL while it loads. Not atomic, unlike :func:`replace_graphs`: meant for filling a new
+    store (a corpus exported from elsewhere, the benchmark's synthetic graph), where a failure
+    means starting again. ``lenient`` skips IRI and literal validation, for files Oxigraph wrote.
+    """
+    files = [Path(f) for f in files]
+    workers = max(1, min(len(files), threads or os.cpu_count() or 1))
+
+    def one(path: Path) -> None:
+        store.bulk_load(path=str(path), lenient=lenient)
+
+    try:
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="clusterkg-bulk-load") as pool:
+            for done in [pool.submit(one, f) for f in files]:
+                done.result()
+        store.flush()
+    except OSError as err:
+        raise StoreError(f"cannot write to the store: {err}") from None

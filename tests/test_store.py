@@ -6,6 +6,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 from clusterkg.graph import KnowledgeGraph
+from clusterkg.graph.store import bulk_load
 from conftest import CK, EXAMPLE, ID, PNG_HEADER, WUXI_IC, WUXI_IOT, build, quad_count, store_quads
 
 from clusterkg.errors import InputError
@@ -134,3 +135,27 @@ def test_second_report_adds_its_mention_to_the_same_iri(two_reports):
     assert {r["org"] for r in rows} == {rows[0]["org"]}
     assert {r["g"] for r in rows} == {report_graph("wuxi-wulianwang-2024-03-18"),
                                       report_graph("wuxi-jichengdianlu-2024-06-20")}
+
+
+# --------------------------------------------------------------------------- bulk loading files
+
+def test_bulk_load_of_several_files_at_once_gives_the_quads_of_the_built_store(built_store, tmp_path):
+    source = ox.Store.read_only(str(built_store))
+    quads = sorted(source, key=str)
+    del source
+    assert len(quads) > 1000
+    # dealt into three N-Quads files and a TriG file, loaded by two threads
+    files = [tmp_path / f"part{i}.nq" for i in range(3)] + [tmp_path / "part3.trig"]
+    for i, f in enumerate(files):
+        fmt = ox.RdfFormat.TRIG if f.suffix == ".trig" else ox.RdfFormat.N_QUADS
+        f.write_bytes(ox.serialize(quads[i::len(files)], format=fmt))
+    store = ox.Store(str(tmp_path / "store"))
+    bulk_load(store, files, threads=2)
+    assert sorted(store, key=str) == quads
+
+
+def test_bulk_load_refuses_a_bad_file_with_its_error(tmp_path):
+    bad = tmp_path / "bad.nq"
+    bad.write_text("<https://example.org/s> <https://example.org/p> .\n", encoding="utf-8")
+    with pytest.raises(SyntaxError):
+        bulk_load(ox.Store(str(tmp_path / "store")), [bad])
