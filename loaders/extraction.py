@@ -16,8 +16,9 @@ from .facts import FactExtractor, Facts, Sent
 from .gazetteer import Gazetteer, Known, NameIndex, gazetteer, name_key
 from .ids import report_slug
 from .mentions import GovernmentPattern, Mention, city_index, find_mentions, government_regex
+from .names import PlacePrefix, place_prefix
 from .read import Document
-from .resolve import Context, Entity, PlacePrefix, Resolver, place_prefix
+from .resolve import Context, Entity, Resolver
 from .sentences import Span, split_sentences
 
 
@@ -74,7 +75,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     province = gaz.entities.get(city.province) if city and city.province else None
     ctx = Context(city=city, province=province, place_names=place_names, prefix=prefix)
     sentences = split_sentences(doc.text)
-    mentions = find_mentions(doc.text, sentences, gaz, city, gov_pattern, cities, text_matches)
+    mentions = find_mentions(doc.text, sentences, gaz, city, gov_pattern, cities, text_matches, prefix)
     resolver = Resolver(gaz, ctx, {a: f for a, f, _ in gaz.gov})
     resolved: list[tuple[Mention, Entity]] = []
     for m in mentions:

@@ -69,6 +69,7 @@ class Sent:
 
 
 _PUBLISH = r"(?:发布|印发|制定|出台|公布|编制|推出|下发|颁布|审议通过|出炉)"
+_LEAD_WORD = re.compile(r"龙头|领军|链主|头部企业")
 _HOME = re.compile(r"(?:我市|本市|全市|我省|本省|全省|当地)")
 
 
@@ -111,6 +112,7 @@ class FactExtractor:
             self.lead_firm(sent)
             self.alliance(sent)
             self.operated_located(sent)
+            self.located_before(sent)
             self.owned_lists(sent)
             self.figures(sent)
         return self.facts
@@ -124,11 +126,12 @@ class FactExtractor:
             before = self.text[clause.start:m.start]
             orgs = [(om, oe) for om, oe in sent.in_range(clause.start, m.start, "org")]
             if orgs and re.search(_PUBLISH + r"(?:了)?[^,，。;；]{0,10}[《“]?$", before):
-                om, issuer = orgs[-1]
+                om = orgs[-1][0]
                 if re.search(_PUBLISH, self.text[om.end:m.start]):
-                    for jm, je in self.joint(sent, orgs):
+                    issuers = self.joint(sent, orgs)
+                    for jm, je in issuers:
                         self.rel(doc, "issuedBy", je, sent, "issued-by", os_=self.surf(jm))
-                    self.release_event(sent, clause, doc, issuer)
+                    self.release_event(sent, clause, doc, [je for _, je in issuers])
                     continue
             after = self.text[m.end:min(clause.end, m.end + 30)]
             if mm := re.match(r"^[》”]?(?:由|经)", after):
@@ -147,20 +150,19 @@ class FactExtractor:
             out.insert(0, prev)
         return out
 
-    def release_event(self, sent: Sent, clause: Span, doc: Entity, issuer: Entity) -> None:
+    def release_event(self, sent: Sent, clause: Span, doc: Entity, issuers: list[Entity]) -> None:
         """A date that opens the sentence and governs the publishing clause dates a release."""
         clauses = split_clauses(sent.span)
-        dates = find_dates(sent.span.text, self.report_date)
-        if not dates or dates[0][0] != 0:
+        at = clauses.index(clause)
+        # the date opens the publishing clause, or stands alone in the clause before it
+        dates = [(c, d) for c in clauses[max(0, at - 1):at + 1] for d in find_dates(c.text, self.report_date)
+                 if d[0] == 0 and (c is clause or d[1] >= len(c.text) - 1)]
+        if not dates or sent.in_range(clause.start, clause.end, "event"):
             return
-        date_end = sent.span.start + dates[0][1]
-        first = clauses[0]
-        governs = clause is first or (first.end <= date_end + 1 and clauses.index(clause) == 1)
-        if not governs or sent.in_range(clause.start, clause.end, "event"):
-            return
+        dates = [d for _, d in dates]
         name = doc.label.strip("《》“”") + "发布"
         ev = self.r._entity(doc.iri.replace("/document/", "/event/") + "-release", "event", "Event", name)
-        info = EventInfo(ev, sent.index, dates[0][2], organizers=[issuer])
+        info = EventInfo(ev, sent.index, dates[0][2], organizers=list(issuers))
         self.facts.events.append(info)
 
     def event_organizers(self, sent: Sent) -> None:
@@ -172,6 +174,8 @@ class FactExtractor:
         if not mm or self.facts.events[-1].sentence < sent.index - 2:
             return
         info = self.facts.events[-1]
+        if info.entity.iri.endswith("-release"):
+            return  # 大会由…主办 does not speak of a list's release
         for om, oe in sent.in_range(sent.span.start + mm.start("o"), sent.span.start + mm.end("o"), "org"):
             if oe not in info.organizers:
                 info.organizers.append(oe)
@@ -204,7 +208,7 @@ class FactExtractor:
                 # A主办、B承办: the organisation right before each verb
                 before = sent.in_range(sent.span.start, sent.span.start + hm.start(), "org")
                 if before and before[-1][0].end == sent.span.start + hm.start():
-                    organizers.append(before[-1])
+                    organizers += self.joint(sent, before)
             clause = next(c for c in split_clauses(sent.span) if c.start <= m.start < c.end)
             if re.search(r"(?:召开|举办|举行)(?:了)?$", self.text[clause.start:m.start]):
                 organizers += sent.in_range(clause.start, m.start, "org")[-1:]
@@ -302,7 +306,7 @@ class FactExtractor:
 
     def selected(self, sent: Sent) -> None:
         """A、B…入选/获批 DESIGNATION → each selectedInto it; "…发布《名单》,A、B等入选" → the list."""
-        for vm in re.finditer(r"入选|获批|入围|获评|荣获|被认定为|认定为|列为|跃升至|跻身|评为", sent.span.text):
+        for vm in re.finditer(r"入选|获批|入围|获评|荣获|被认定为|认定为|被确定为|确定为|被命名为|命名为|列为|跃升至|跻身|评为", sent.span.text):
             vs, ve = sent.span.start + vm.start(), sent.span.start + vm.end()
             after = [(m, d) for m, d in sent.in_range(ve, sent.span.end, "designation", "document")
                      if m.start - ve <= 8 and not re.search(r"[,，。;；]", self.text[ve:m.start])]
@@ -324,6 +328,19 @@ class FactExtractor:
             for om, oe in sent.in_range(max(clause_start, lm.end), end, "org", "cluster"):
                 self.rel(oe, "selectedInto", le, sent, "selected:list", ss=self.surf(om), os_=self.surf(lm))
 
+    def main_cluster(self, sents: list[Sent]) -> tuple[Mention, Entity] | None:
+        """The cluster a report is about so far: named at least twice, and twice as often as any
+        other."""
+        counts: dict[str, list] = {}
+        for s in sents:
+            for m, e in s.items:
+                if m.kind == "cluster":
+                    counts.setdefault(e.iri, []).append((m, e))
+        ranked = sorted(counts.values(), key=len, reverse=True)
+        if ranked and len(ranked[0]) >= 2 and (len(ranked) == 1 or len(ranked[0]) >= 2 * len(ranked[1])):
+            return ranked[0][0]
+        return None
+
     def focus_cluster(self, sent: Sent, sents_before: list[Sent]) -> tuple[Mention, Entity] | None:
         """The one cluster a sentence is about: the only one it names, else the only one the two
         sentences before it name."""
@@ -338,11 +355,15 @@ class FactExtractor:
     def lead_firm(self, sent: Sent) -> None:
         """Firms a sentence calls 龙头/领军/链主, of the cluster it (or its context) is about;
         "X作为C产业集群的链主企业" names the cluster itself."""
-        if not re.search(r"龙头|领军|链主|头部企业", sent.span.text):
+        # 龙头企业 inside a list's or a title's name (国家重点龙头企业名单) calls nobody a lead firm
+        named = [(m.start, m.end) for m, _ in sent.items if m.kind in ("designation", "document")]
+        keys = [sent.span.start + k.start() for k in _LEAD_WORD.finditer(sent.span.text)]
+        keys = [k for k in keys if not any(a <= k < b for a, b in named)]
+        if not keys:
             return
         for c in split_clauses(sent.span):
             ct = self.text[c.start:c.end]
-            if am := re.search(r"作为(?P<c>[^,，。;；]{2,30}?)(?:产业集群|集群|产业链|产业)?(?:的)?(?:链主|龙头|领军)", ct):
+            if am := re.search(r"作为(?P<c>[^,，。;；]{2,30}?)(?:产业集群|集群|产业链|产业)?(?:的)?“?(?:链主|龙头|领军)", ct):
                 cl = sent.in_range(c.start + am.start("c"), c.start + am.end() , "cluster")
                 firms = [(fm, fe) for fm, fe in sent.in_range(sent.span.start, sent.span.end, "org")
                          if fe.category == "Firm" and (fm.end <= c.start + am.start() or fm.start >= c.end)]
@@ -351,11 +372,13 @@ class FactExtractor:
                     self.rel(fe, "leadFirmOf", cl[0][1], sent, "lead-firm:as", ss=self.surf(fm), os_=self.surf(cl[0][0]))
                     return
         focus = self.focus_cluster(sent, self.sents[:sent.index])
+        if focus is None and re.search(r"集群(?:的)?“?(?:链主|龙头|领军)", sent.span.text):
+            focus = self.main_cluster(self.sents[:sent.index + 1])  # 是集群链主企业: the report's cluster
         if focus is None:
             return
         cm, ce = focus
         for c in split_clauses(sent.span):
-            if not re.search(r"龙头|领军|链主|头部企业", self.text[c.start:c.end]):
+            if not any(c.start <= k < c.end for k in keys):
                 continue
             for fm, fe in sent.in_range(c.start, c.end, "org"):
                 if fe.category == "Firm":
@@ -372,7 +395,7 @@ class FactExtractor:
             ci = next(i for i, c in enumerate(clauses) if c.start <= m.start < c.end)
             clause = clauses[ci]
             before = self.text[clause.start:m.start]
-            vm = re.search(r"(?:牵头|联合|共同|携手)?(?:组建|发起成立|发起|成立|共建|建设|设立)(?:了|的)?$", before)
+            vm = re.search(r"(?:牵头|联合|共同|携手)?(?:组建|发起成立|发起|成立|共建|建设|设立)(?:了|的)?$|牵头(?:的)?$", before)
             if vm:
                 founders = [(om, oe) for om, oe in sent.in_range(clause.start, clause.start + vm.start(), "org")]
                 if not founders and vm.start() == 0 and ci > 0:
@@ -391,6 +414,12 @@ class FactExtractor:
                 for om, oe in sent.in_range(clause.start, m.start, "org"):
                     self.rel(oe, "memberOf", al, sent, "member-of", ss=self.surf(om))
             if al.category == "Alliance":
+                for c in clauses[ci + 1:ci + 3]:
+                    # …成立了X联盟,A、B等48家企业首批加入: the members of the alliance just named
+                    if re.search(r"(?:首批|先后|陆续|已)?加入(?:了)?(?:该联盟|联盟)?[。;；]?$", self.text[c.start:c.end]):
+                        for om, oe in sent.in_range(c.start, c.end, "org"):
+                            if oe.iri != al.iri:
+                                self.rel(oe, "memberOf", al, sent, "member-of:joined", ss=self.surf(om))
                 for c in clauses[ci:ci + 2]:
                     if km := re.search(r"吸纳(?P<o>[^,，。;；]{2,60})", self.text[c.start:c.end]):
                         for om, oe in sent.in_range(c.start + km.start("o"), c.start + km.end("o"), "org"):
@@ -417,6 +446,36 @@ class FactExtractor:
             if re.fullmatch(r"(?:位于|落户|落户于|坐落于|入驻|扎根)", between) and nxt[1].kind in ("place", "org") and \
                     (nxt[1].kind == "place" or nxt[1].category == "IndustrialPark"):
                 self.rel(e, "locatedIn", nxt[1], sent, "located-in", ss=self.surf(m), os_=self.surf(nxt[0]))
+
+    def located_before(self, sent: Sent) -> None:
+        """位于/设在/总部位于 PLACE 的 ORG → ORG locatedIn PLACE; 旗下(的) ORG → partOf (a firm) or
+        operatedBy (a platform) the organisation the sentence is about."""
+        items = sent.in_range(sent.span.start, sent.span.end)
+        for i, (m, e) in enumerate(items):
+            before = self.text[max(sent.span.start, m.start - 6):m.start]
+            nxt = items[i + 1] if i + 1 < len(items) else None
+            if (e.kind == "place" or e.category == "IndustrialPark") and nxt and nxt[1].kind == "org" and \
+                    nxt[1].category != "GovernmentBody" and self.text[m.end:nxt[0].start] == "的" and \
+                    re.search(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?)$", before):
+                self.rel(nxt[1], "locatedIn", e, sent, "located-in:before", ss=self.surf(nxt[0]), os_=self.surf(m))
+            window = max(sent.span.start, m.start - 14)
+            if e.kind == "org" and e.category != "GovernmentBody" and (
+                    um := re.search(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?)(?P<p>[\u4e00-\u9fff]{2,4}(?:区|县|市|镇))的$",
+                                    self.text[window:m.start])) and \
+                    not any(pm.end == m.start - 1 for pm, _ in items[:i]):
+                # a district the reference data does not list: 位于城阳区的…
+                ps = window + um.start("p")
+                pm = Mention(ps, ps + len(um.group("p")), "place", "District", "place:unlisted", um.group("p"))
+                place = self.r.venue(um.group("p"), pm, self.surface[pm.start:pm.end])
+                self.rel(e, "locatedIn", place, sent, "located-in:before", ss=self.surf(m), os_=self.surf(pm))
+            if e.kind == "org" and re.search(r"旗下(?:的)?$", before):
+                owners = [(om, oe) for om, oe in items[:i] if oe.kind == "org" and oe.category == "Firm"]
+                if owners:
+                    # the firm right before 旗下, else the one the sentence is about (its first)
+                    adjacent = re.fullmatch(r"旗下(?:的)?", self.text[owners[-1][0].end:m.start])
+                    om, oe = owners[-1] if adjacent else owners[0]
+                    pred = "operatedBy" if e.category in ("InnovationPlatform", "Laboratory") else "partOf"
+                    self.rel(e, pred, oe, sent, "owned-by", ss=self.surf(m), os_=self.surf(om))
 
     def owned_lists(self, sent: Sent) -> None:
         """Items of a list that follows its owner (云龙湖实验室深地装备、…4个综合科研平台) are partOf it."""

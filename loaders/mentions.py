@@ -15,10 +15,12 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
 from .gazetteer import Gazetteer, Known, NameIndex, name_key
+from .names import LEGAL_FORM, PlacePrefix, firm_core
 from .segment import BOUNDARY_WORDS, HARD_STOPS, hard_floor, is_boundary, left_edge, words
 from .sentences import Span
 
@@ -60,10 +62,14 @@ HEADS: list[tuple[str, str, bool]] = [
     ("众创空间", "InnovationPlatform", False), ("全国重点实验室", "Laboratory", True),
     ("国家重点实验室", "Laboratory", True), ("重点实验室", "Laboratory", True), ("实验室", "Laboratory", False),
     ("大学", "University", True), ("职业技术学院", "University", True), ("学院", "University", False),
-    ("科学院", "ResearchInstitute", True), ("研究院", "ResearchInstitute", False),
+    ("科学院", "ResearchInstitute", True), ("联合研究院", "ResearchInstitute", False),
+    ("研究院", "ResearchInstitute", False),
     ("研究所", "ResearchInstitute", False), ("设计院", "ResearchInstitute", False),
     ("创新联合体", "Alliance", False), ("产业联盟", "Alliance", False), ("联盟", "Alliance", False),
     ("协会", "Alliance", False), ("商会", "Alliance", False), ("促进会", "Alliance", False),
+    ("学会", "OtherOrganization", False), ("研究会", "OtherOrganization", False),
+    ("中试基地", "InnovationPlatform", False), ("中试平台", "InnovationPlatform", False),
+    ("产业大脑", "InnovationPlatform", False),
     ("经济技术开发区", "IndustrialPark", True), ("高新技术产业开发区", "IndustrialPark", True),
     ("开发区", "IndustrialPark", False), ("高新区", "IndustrialPark", False), ("经开区", "IndustrialPark", False),
     ("产业园区", "IndustrialPark", False), ("产业园", "IndustrialPark", False), ("工业园区", "IndustrialPark", False),
@@ -113,6 +119,8 @@ def gazetteer_mentions(text: str, gaz: Gazetteer, city: Known | None, matches: l
                 continue
             if k.kind == "programme":
                 continue
+            if k.kind == "cluster" and text[e:e + 1] == "用" and text[e + 1:e + 2] not in ("品", "户"):
+                continue  # 工程机械用钢: a product's use, not the cluster
             out.append(Mention(s, e, k.kind, k.category, "gazetteer", text[s:e], k))
             break
     return out
@@ -183,21 +191,63 @@ def government_mentions(text: str, pattern: GovernmentPattern) -> list[Mention]:
         s = m.start()
         if s and text[s - 1] in "各全本该" and prefix in ("省", "市", "区", "县"):
             continue
+        if prefix in ("市", "区", "县"):
+            s = _unlisted_place(text, s)
+            if s == m.start() and s and text[s - 1] in "省市区县":
+                continue  # 各区县政府: bodies in general
         out.append(Mention(s, m.end(), "org", "GovernmentBody", "government", text[s:m.end()]))
     return out
+
+
+def _unlisted_place(text: str, s: int) -> int:
+    """A county, district or county-level city the reference data does not list, before the
+    level word of a body: 江宁区人民政府, 晋江市人民政府 (not 全区, 各县, 我市)."""
+    start = left_edge(text, 0, s)
+    place = text[start:s]
+    if 2 <= len(place) <= 3 and all("\u4e00" <= c <= "\u9fff" for c in place) and place[0] not in "各全本该我两该每":
+        return start
+    return s
 
 
 _NAME_ENDS = tuple(h for h, _, _ in HEADS) + ("政府", "局", "委", "厅", "部", "办", "大学", "学院", "中心", "公司",
                                               "集团", "实验室", "研究院", "研究所", "区", "县", "市", "省")
 
 
-def _keep_conjunction(left: str) -> bool:
+@lru_cache(maxsize=1)
+def _place_names() -> tuple[frozenset[str], tuple[int, ...]]:
+    from .gazetteer import gazetteer
+
+    names = frozenset(n for k in gazetteer().places() for n in k.names if len(n) >= 2) | {"中国", "国家"}
+    return names, tuple(sorted({len(n) for n in names}, reverse=True))
+
+
+def starts_with_place(text: str) -> bool:
+    """Whether ``text`` begins with a place name of the reference data (or 中国, 国家)."""
+    names, lengths = _place_names()
+    return any(text[:n] in names for n in lengths)
+
+
+def _keep_conjunction(left: str, right: str = "") -> bool:
     """和/及/与 joins one name (高端工程机械及核心零部件…中心) unless the words before it are a
-    complete name themselves or end in a word that cannot be part of a name (已与…)."""
-    if not left or left.endswith(_NAME_ENDS):
+    complete name themselves, end in a word that cannot be part of a name (已与…), or the
+    words after it begin with a place (甲钢铁与中国矿业大学: two names)."""
+    if not left or left.endswith(_NAME_ENDS) or starts_with_place(right):
         return False
     toks = words(left)
     return not (toks and is_boundary(toks[-1]))
+
+
+_PAREN_PLACE = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)$")
+
+
+def _parenthesised_start(text: str, lo: int, start: int) -> int:
+    """The start of a name with a place in brackets: 特步(中国)有限公司, 开利(青岛)空调有限公司
+    (full-width brackets are half-width after normalising); ``start`` follows the bracket."""
+    m = _PAREN_PLACE.search(text, max(lo, start - 6), start)
+    if not m:
+        return start
+    brand = left_edge(text, lo, m.start(), keep_conjunction=_keep_conjunction)
+    return brand if brand < m.start() else start
 
 
 def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
@@ -209,6 +259,8 @@ def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             head = m.group(0)
             category, strong = _HEAD_INFO[head]
             start = left_edge(text, sent.start, hs, keep_conjunction=_keep_conjunction)
+            if text[start - 1:start] == ")":
+                start = _parenthesised_start(text, sent.start, start)
             if start == hs and hs > 2 and text[hs - 1] == "”" and (q := text.rfind("“", sent.start, hs)) >= 0 \
                     and hs - q <= 12:
                 start = q  # a quoted brand: “锡链通”工业互联网平台
@@ -297,7 +349,7 @@ def _list_items(text: str, lo: int, hi: int, found: list[Mention]) -> list[Menti
     floor = hard_floor(text, lo, first_item_end)
     owner = max((m for m in found if floor <= m.start and m.end < first_item_end and m.kind == "org"),
                 key=lambda m: m.end, default=None)
-    start = left_edge(text, owner.end if owner else lo, first_item_end, keep_conjunction=lambda _: True)
+    start = left_edge(text, owner.end if owner else lo, first_item_end, keep_conjunction=lambda *_: True)
     if owner is not None and start != owner.end:
         if any(w in BOUNDARY_WORDS for w in words(text[owner.end:start])):
             owner = None  # a verb between them (市工信局推动A、B…): not a list the organisation owns
@@ -473,7 +525,7 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
             hs, he = sent.start + m.start(), sent.start + m.end()
             if any(f.start <= hs < f.end and f.kind != "event" for f in found + out):
                 continue
-            start = left_edge(text, sent.start, hs, keep_conjunction=lambda _: True)
+            start = left_edge(text, sent.start, hs, keep_conjunction=lambda *_: True)
             desc = text[start:hs]
             core = re.sub(r"^(?:国家|省级|省|市级|市|全市|全省)", "", desc)
             if not _clean_cluster_name(core):
@@ -499,7 +551,7 @@ def _clean_cluster_name(core: str) -> bool:
         not any(is_boundary(w) for w in words(core) if w not in ("和", "与", "及"))
 
 
-_SELECT = re.compile(r"(?:入选|获批|入围|获评|荣获|被认定为|认定为|列为|跃升至|跻身|评为|获得)")
+_SELECT = re.compile(r"(?:入选|获批|入围|获评|荣获|被认定为|认定为|被确定为|确定为|被命名为|命名为|列为|跃升至|跻身|评为|获得)")
 
 
 def designation_mentions(text: str, sentences: list[Span]) -> list[Mention]:
@@ -561,6 +613,35 @@ def challenge_mentions(text: str, sentences: list[Span]) -> list[Mention]:
     return out
 
 
+def short_name_mentions(text: str, found: list[Mention], gaz: Gazetteer, prefix: PlacePrefix | None) -> list[Mention]:
+    """A firm named in full once is named by its core afterwards (江苏华泰钢铁集团有限公司 …
+    华泰钢铁; 山东岱岳精工机械股份有限公司 … 岱岳精工): every occurrence of the core of a legal
+    name found in the report, or of the core's first two words when it has three or more. The
+    core must be specific (3 characters or more, not generic, not a name the reference data
+    gives a cluster or a place)."""
+    out: list[Mention] = []
+    cores = set()
+    for m in found:
+        if m.kind == "org" and m.category == "Firm" and LEGAL_FORM.search(m.name):
+            core = firm_core(m.name, prefix)
+            cores.add(core)
+            toks = words(core)
+            if len(core) >= 5 and len(toks) >= 3 and len(toks[0]) + len(toks[1]) == 4:
+                cores.add(core[:4])  # 岱岳精工 for 岱岳精工机械: the first two words
+    taken = [(m.start, m.end) for m in found]
+    for core in sorted(cores, key=len, reverse=True):
+        if len(core) < 3 or is_generic(core) or any(k.kind != "org" for k in gaz.index.get(core)):
+            continue
+        i = text.find(core)
+        while i >= 0:
+            e = i + len(core)
+            if not any(a < e and i < b for a, b in taken):
+                out.append(Mention(i, e, "org", "Firm", "short-name", core))
+                taken.append((i, e))
+            i = text.find(core, e)
+    return out
+
+
 # --------------------------------------------------------------------------- all together
 
 _PRIORITY = {"document": 6, "event": 5, "designation": 4, "programme": 4, "org": 3, "cluster": 2, "place": 1}
@@ -582,7 +663,7 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 def find_mentions(text: str, sentences: list[Span], gaz: Gazetteer, city: Known | None,
                   gov_pattern: GovernmentPattern, cities: NameIndex | None = None,
-                  gazetteer_matches: list | None = None) -> list[Mention]:
+                  gazetteer_matches: list | None = None, prefix: PlacePrefix | None = None) -> list[Mention]:
     base = gazetteer_mentions(text, gaz, city, gazetteer_matches) + government_mentions(text, gov_pattern)
     docs = document_mentions(text, sentences)
     events = event_mentions(text, sentences)
@@ -600,8 +681,9 @@ def find_mentions(text: str, sentences: list[Span], gaz: Gazetteer, city: Known 
     listed = enumeration_mentions(text, sentences, orgs)
     stage2 = resolve_overlaps(stage1 + listed)
     abbrev = abbreviation_mentions(text, sentences, [m for m in stage2 if m.kind == "org"])
-    clusters = cluster_pattern_mentions(text, sentences, stage2 + abbrev, cities)
-    return resolve_overlaps(stage2 + abbrev + clusters)
+    short = short_name_mentions(text, stage2 + abbrev, gaz, prefix)
+    clusters = cluster_pattern_mentions(text, sentences, stage2 + abbrev + short, cities)
+    return resolve_overlaps(stage2 + abbrev + short + clusters)
 
 
 __all__ = ["Mention", "find_mentions", "name_key"]

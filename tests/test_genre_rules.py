@@ -1,0 +1,141 @@
+"""Rules for phrasings of the genre, each on examples of its own (invented firms, other cities):
+names with a place in brackets, county governments the reference data does not list, two
+founders joined by 与, short names of firms named in full, 位于…的 and 旗下, lead firms in
+quotes or called the cluster's, lists whose name holds 龙头企业, joined members, releases dated
+in a clause of their own, joint hosts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+HEADER = "泰安高端装备产业集群加快壮大\n2024-06-20 09:00:00  来源:泰安日报\n"
+
+
+def orgs(x) -> dict[str, str]:
+    return {e.label: e.category for e in x.entities if e.kind == "org" and e.mentions}
+
+
+def relations(x) -> set[tuple[str, str, str]]:
+    return {(r.subject.label, r.predicate, r.object.label) for r in x.facts.relations}
+
+
+# --------------------------------------------------------------------------- names
+
+def test_a_place_in_brackets_stays_inside_the_firm_name(extract_text):
+    x = extract_text(HEADER + "博格华纳(泰安)传动有限公司、凯斯（中国）有限公司等6家企业落户。\n")
+    found = orgs(x)
+    assert "博格华纳(泰安)传动有限公司" in found and "凯斯(中国)有限公司" in found
+    assert "传动有限公司" not in found and "有限公司" not in found
+
+
+def test_an_unlisted_county_keeps_its_name_before_the_government(extract_text):
+    x = extract_text(HEADER + "论坛由市工业和信息化局、宁阳县人民政府主办,肥城市人民政府承办。\n")
+    found = orgs(x)
+    assert {"宁阳县人民政府", "肥城市人民政府"} <= found.keys()
+    assert "县人民政府" not in found
+
+
+def test_districts_and_counties_in_general_are_not_a_body(extract_text):
+    x = extract_text(HEADER + "各区县政府要抓好落实。\n")
+    assert not any("政府" in n for n in orgs(x))
+
+
+def test_two_founders_joined_by_yu_are_two_names(extract_text):
+    x = extract_text(HEADER + "泰山重工集团有限公司与中国农业大学共建的山东省农机装备工程技术研究中心获批。\n")
+    found = orgs(x)
+    assert "中国农业大学" in found
+    assert not any("与" in n for n in found)
+    assert ("山东省农机装备工程技术研究中心", "foundedBy", "中国农业大学") in relations(x)
+
+
+def test_learned_society_and_joint_institute_heads(extract_text):
+    x = extract_text(HEADER + "山东农业大学与泰山重工集团共建的智能农机联合研究院揭牌,中国农业机械学会参会。\n")
+    found = orgs(x)
+    assert found.get("智能农机联合研究院") == "ResearchInstitute"
+    assert found.get("中国农业机械学会") == "OtherOrganization"
+    assert ("智能农机联合研究院", "foundedBy", "泰山重工集团") in relations(x)
+
+
+def test_a_firm_named_in_full_is_found_again_by_its_short_name(extract_text):
+    x = extract_text(HEADER + "山东岱岳精工机械股份有限公司是骨干企业。岱岳精工与山东科技大学签署合作协议。\n")
+    firm = next(e for e in x.entities if e.label == "山东岱岳精工机械股份有限公司")
+    assert "岱岳精工" in firm.surfaces
+    assert ("山东岱岳精工机械股份有限公司", "collaboratesWith", "山东科技大学") in relations(x)
+
+
+def test_a_generic_core_is_not_taken_for_a_short_name(extract_text):
+    x = extract_text(HEADER + "泰安市工程机械有限公司扩产。全市工程机械产业增长5%。\n")
+    assert not any(m.rule == "short-name" for m in x.mentions)
+
+
+# --------------------------------------------------------------------------- located in, owned by
+
+def test_located_in_the_place_before_the_name(extract_text):
+    x = extract_text(HEADER + "总部位于泰安高新区的泰山重工集团有限公司是骨干企业。"
+                              "设在泰安高新区的国家农机装备创新中心揭牌。\n")
+    rels = relations(x)
+    assert ("泰山重工集团有限公司", "locatedIn", "泰安高新区") in rels
+    assert ("国家农机装备创新中心", "locatedIn", "泰安高新区") in rels
+
+
+def test_located_in_a_district_the_reference_data_does_not_list(extract_text):
+    x = extract_text(HEADER + "位于岱岳区的泰安华美电子有限公司入选名单。\n")
+    assert ("泰安华美电子有限公司", "locatedIn", "岱岳区") in relations(x)
+
+
+def test_a_subsidiary_named_after_qixia_is_part_of_its_group(extract_text):
+    x = extract_text(HEADER + "泰山重工集团作为骨干企业,旗下泰安泰重液压有限公司产值增长12%。\n")
+    assert ("泰安泰重液压有限公司", "partOf", "泰山重工集团") in relations(x)
+    assert "旗下泰安泰重液压有限公司" not in orgs(x)
+
+
+# --------------------------------------------------------------------------- lead firms, lists
+
+def test_lead_firm_in_quotes_and_of_the_cluster_just_named(extract_text):
+    x = extract_text(HEADER + "泰安高端装备产业集群上半年营收增长6%。高端装备集群亩均效益提升。"
+                              "四是向下游延伸产业链。泰山重工集团有限公司作为集群“链主”企业,带动作用明显。\n")
+    assert ("泰山重工集团有限公司", "leadFirmOf", "高端装备") in relations(x)
+    assert not any("延伸" in e.label for e in x.entities if e.kind == "cluster")
+
+
+def test_a_list_named_for_lead_firms_makes_nobody_a_lead_firm(extract_text):
+    x = extract_text(HEADER + "泰安高端装备产业集群增长6%。岱岳食品、泰山乳业两家企业入选第九批农业产业化国家重点龙头企业名单。\n")
+    assert not any(p == "leadFirmOf" for _, p, _ in relations(x))
+    assert any(p == "selectedInto" for _, p, _ in relations(x))
+
+
+def test_firms_confirmed_as_a_designation_are_selected_into_it(extract_text):
+    x = extract_text(HEADER + "泰山重工、岱岳精工、泰安华美电子有限公司等9家企业被确定为首批集群“链主”企业。\n")
+    selected = {s for s, p, _ in relations(x) if p == "selectedInto"}
+    assert {"泰山重工", "岱岳精工", "泰安华美电子有限公司"} <= selected
+
+
+def test_a_cluster_used_as_a_product_qualifier_is_not_a_cluster_mention(extract_text):
+    x = extract_text("泰安新材料产业加快发展\n2024-06-20 09:00:00  来源:泰安日报\n泰安钢铁公司开发工程机械用特种钢材。\n")
+    assert not any(m.kind == "cluster" and x.document.text[m.start:m.end] == "工程机械" for m in x.mentions)
+
+
+# --------------------------------------------------------------------------- alliances, events
+
+def test_alliance_led_by_a_firm_and_members_joining_in_the_next_clause(extract_text):
+    x = extract_text(HEADER + "今年以来,由泰山重工集团牵头的泰安市高端装备零部件产业联盟正式成立,"
+                              "泰安华美电子有限公司、山东岱岳精工机械股份有限公司等30家企业首批加入。\n")
+    rels = relations(x)
+    assert ("泰安市高端装备零部件产业联盟", "foundedBy", "泰山重工集团") in rels
+    assert ("泰安华美电子有限公司", "memberOf", "泰安市高端装备零部件产业联盟") in rels
+    assert ("山东岱岳精工机械股份有限公司", "memberOf", "泰安市高端装备零部件产业联盟") in rels
+
+
+def test_a_release_dated_in_its_own_clause_is_an_event_of_both_issuers(extract_text):
+    x = extract_text(HEADER + "围绕共性技术难题,5月16日,市工信局、市科技局联合发布“2024年泰安市高端装备关键核心技术攻关榜单”。\n")
+    events = [e for e in x.facts.events if e.entity.label.endswith("发布")]
+    assert len(events) == 1
+    assert events[0].date == date(2024, 5, 16)
+    assert {o.label for o in events[0].organizers} == {"泰安市工业和信息化局", "泰安市科学技术局"}
+
+
+def test_every_body_before_chengban_hosts_the_event(extract_text):
+    x = extract_text(HEADER + "6月8日,2024泰安高端装备产业发展大会在泰安国际会展中心举行,由泰安市人民政府主办,"
+                              "泰安市工业和信息化局、肥城市人民政府承办。\n")
+    hosts = {o for s, p, o in relations(x) if p == "organizedBy"}
+    assert {"泰安市人民政府", "泰安市工业和信息化局", "肥城市人民政府"} <= hosts
