@@ -78,8 +78,14 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     mentions = find_mentions(doc.text, sentences, gaz, city, gov_pattern, cities, text_matches, prefix)
     resolver = Resolver(gaz, ctx, {a: f for a, f, _ in gaz.gov})
     resolved: list[tuple[Mention, Entity]] = []
+    by_start: dict[int, Entity] = {}
     for m in mentions:
-        e = resolver.resolve(m, doc.surface[m.start:m.end])
+        if m.alias_of is not None and m.alias_of in by_start:
+            e = by_start[m.alias_of]  # a name the report defined for this entity
+            e.add(m, doc.surface[m.start:m.end])
+        else:
+            e = resolver.resolve(m, doc.surface[m.start:m.end])
+        by_start[m.start] = e
         resolved.append((m, e))
     sents = []
     title = doc.meta.title and name_key(doc.meta.title)

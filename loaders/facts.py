@@ -309,13 +309,15 @@ class FactExtractor:
         for vm in re.finditer(r"入选|获批|入围|获评|荣获|被认定为|认定为|被确定为|确定为|被命名为|命名为|列为|跃升至|跻身|评为", sent.span.text):
             vs, ve = sent.span.start + vm.start(), sent.span.start + vm.end()
             after = [(m, d) for m, d in sent.in_range(ve, sent.span.end, "designation", "document")
-                     if m.start - ve <= 8 and not re.search(r"[,，。;；]", self.text[ve:m.start])]
+                     if m.start - ve <= 8 and not re.search(r"[,，。;；]", self.text[ve:m.start])
+                     or re.fullmatch(r"[^,，。;；]{0,20}(?:公布|发布|认定|评选|确定)的[“「]?", self.text[ve:m.start])]
             if not after:
                 continue
             m, d = after[0]
             clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= vs), default=sent.span.start)
             for om, oe in sent.in_range(clause_start, vs, "org", "cluster"):
                 self.rel(oe, "selectedInto", d, sent, "selected", ss=self.surf(om), os_=self.surf(m))
+                self.lead_by_list(oe, om, d, m, sent)
         for mm in re.finditer(r"(?:等)?(?:\d+|[两三四五六七八九十]+)?(?:余|多)?(?:家|个)?(?:企业|单位|集群)?(?:成功)?(?:入选|入围|上榜|获批|获评)(?=[,，。;；]|$)",
                               sent.span.text):
             end = sent.span.start + mm.start()
@@ -327,6 +329,16 @@ class FactExtractor:
             clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= end), default=sent.span.start)
             for om, oe in sent.in_range(max(clause_start, lm.end), end, "org", "cluster"):
                 self.rel(oe, "selectedInto", le, sent, "selected:list", ss=self.surf(om), os_=self.surf(lm))
+                self.lead_by_list(oe, om, le, lm, sent)
+
+    def lead_by_list(self, firm: Entity, fm: Mention, lst: Entity, lm: Mention, sent: Sent) -> None:
+        """A firm selected into a cluster's list of lead firms (首批12家生物医药“链主”企业名单) is a
+        lead firm of that cluster, when the list names it."""
+        if firm.category != "Firm" or not re.search(r"链主|龙头|领军", lst.label):
+            return
+        named = [e for e in self.r.entities.values() if e.kind == "cluster" and e.mentions and e.label in lst.label]
+        if len(named) == 1:
+            self.rel(firm, "leadFirmOf", named[0], sent, "lead-firm:list", ss=self.surf(fm), os_=self.surf(lm))
 
     def main_cluster(self, sents: list[Sent]) -> tuple[Mention, Entity] | None:
         """The cluster a report is about so far: named at least twice, and twice as often as any
@@ -372,17 +384,22 @@ class FactExtractor:
                     self.rel(fe, "leadFirmOf", cl[0][1], sent, "lead-firm:as", ss=self.surf(fm), os_=self.surf(cl[0][0]))
                     return
         focus = self.focus_cluster(sent, self.sents[:sent.index])
-        if focus is None and re.search(r"集群(?:的)?“?(?:链主|龙头|领军)", sent.span.text):
+        if focus is None and re.search(r"(?:集群|产业链)(?:的)?“?(?:链主|龙头|领军)", sent.span.text):
             focus = self.main_cluster(self.sents[:sent.index + 1])  # 是集群链主企业: the report's cluster
         if focus is None:
             return
         cm, ce = focus
-        for c in split_clauses(sent.span):
+        clauses = split_clauses(sent.span)
+        for i, c in enumerate(clauses):
             if not any(c.start <= k < c.end for k in keys):
                 continue
-            for fm, fe in sent.in_range(c.start, c.end, "org"):
-                if fe.category == "Firm":
-                    self.rel(fe, "leadFirmOf", ce, sent, "lead-firm", ss=self.surf(fm), os_=self.surf(cm))
+            firms = [(fm, fe) for fm, fe in sent.in_range(c.start, c.end, "org") if fe.category == "Firm"]
+            if not firms and i + 1 < len(clauses) and re.match(r"^作为", self.text[c.start:c.end]):
+                # 作为集群“链主”企业,X…: the subject of the next clause
+                firms = [(fm, fe) for fm, fe in sent.in_range(clauses[i + 1].start, clauses[i + 1].end, "org")
+                         if fe.category == "Firm"][:1]
+            for fm, fe in firms:
+                self.rel(fe, "leadFirmOf", ce, sent, "lead-firm", ss=self.surf(fm), os_=self.surf(cm))
 
     def alliance(self, sent: Sent) -> None:
         """Who founded an alliance, platform or lab: "A、B共同发起成立X", "A与B联合组建的X",
@@ -396,6 +413,8 @@ class FactExtractor:
             clause = clauses[ci]
             before = self.text[clause.start:m.start]
             vm = re.search(r"(?:牵头|联合|共同|携手)?(?:组建|发起成立|发起|成立|共建|建设|设立)(?:了|的)?$|牵头(?:的)?$", before)
+            if vm and re.search(r"依托[^,，。;；]*$", before[:vm.start()]):
+                vm = None  # 依托X建设的Y: X runs Y (operatedBy), it did not found it
             if vm:
                 founders = [(om, oe) for om, oe in sent.in_range(clause.start, clause.start + vm.start(), "org")]
                 if not founders and vm.start() == 0 and ci > 0:

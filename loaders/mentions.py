@@ -36,6 +36,7 @@ class Mention:
     known: Known | None = None
     owner: int | None = None  # start of a mention this one is part of (a lab's platform)
     place: Known | None = None  # the place a cluster mention names (成都 in 成都电子信息产业)
+    alias_of: int | None = None  # start of the mention whose name this one stands for (以下简称“…”)
 
     @property
     def length(self) -> int:
@@ -74,7 +75,7 @@ HEADS: list[tuple[str, str, bool]] = [
     ("开发区", "IndustrialPark", False), ("高新区", "IndustrialPark", False), ("经开区", "IndustrialPark", False),
     ("产业园区", "IndustrialPark", False), ("产业园", "IndustrialPark", False), ("工业园区", "IndustrialPark", False),
     ("工业园", "IndustrialPark", False), ("科技园", "IndustrialPark", False), ("软件园", "IndustrialPark", False),
-    ("新区", "IndustrialPark", False), ("管理委员会", "GovernmentBody", True), ("管委会", "GovernmentBody", True),
+    ("新区", "IndustrialPark", False), ("综合实验区", "IndustrialPark", False), ("试验区", "IndustrialPark", False), ("管理委员会", "GovernmentBody", True), ("管委会", "GovernmentBody", True),
     ("创新创业共同体", "Alliance", True), ("共同体", "Alliance", False), ("综合体", "InnovationPlatform", False),
     ("日报社", "Media", True), ("日报", "Media", True), ("晚报", "Media", True),
     ("广播电视台", "Media", True), ("电视台", "Media", True), ("融媒体中心", "Media", True), ("新闻网", "Media", True),
@@ -92,7 +93,8 @@ GENERIC = ("产业", "行业", "创新", "技术", "研发", "科技", "科研",
            "高新技术", "专精特新", "小巨人", "独角兽", "瞪羚", "隐形冠军", "单项冠军", "规上", "规模以上", "工业",
            "互联网", "工业互联网", "研究", "检测", "孵化", "开放", "协同", "产学研", "校企", "院企", "政产学研",
            "千亿级", "万千亿级", "百亿级", "万亿级", "战略性", "新兴", "优势", "特色", "地标", "中小企业", "年度", "以上",
-           "规模最大", "未来", "主导", "支柱", "现代", "传统", "先进", "级", "具有", "全球", "影响力", "竞争力", "世界级")
+           "规模最大", "未来", "主导", "支柱", "现代", "传统", "先进", "级", "具有", "全球", "影响力", "竞争力", "世界级",
+           "科创", "一号", "首位", "首要", "第一", "龙头型")
 _GENERIC_RE = re.compile("|".join(sorted(map(re.escape, GENERIC), key=len, reverse=True)))
 _PLACE_PREFIX = re.compile(r"^(?:中国|国家|江苏省|江苏|省|市|区|县|美国|德国|日本|英国|法国|韩国)")
 
@@ -246,8 +248,12 @@ def _parenthesised_start(text: str, lo: int, start: int) -> int:
     m = _PAREN_PLACE.search(text, max(lo, start - 6), start)
     if not m:
         return start
-    brand = left_edge(text, lo, m.start(), keep_conjunction=_keep_conjunction)
+    brand = left_edge(text, lo, m.start())
     return brand if brand < m.start() else start
+
+
+# what a 平台 is when it is a piece of equipment (offshore rigs, work platforms)
+_EQUIPMENT = re.compile(r"(?:钻井|半潜式?|潜式|安装|作业|生产|储卸油|海上|升降|起重|采油|浮式|风电安装|勘探|铺管)$")
 
 
 def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
@@ -258,7 +264,8 @@ def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             hs, he = sent.start + m.start(), sent.start + m.end()
             head = m.group(0)
             category, strong = _HEAD_INFO[head]
-            start = left_edge(text, sent.start, hs, keep_conjunction=_keep_conjunction)
+            keep = _keep_conjunction if not (category == "Firm" and strong) else None
+            start = left_edge(text, sent.start, hs, keep_conjunction=keep)
             if text[start - 1:start] == ")":
                 start = _parenthesised_start(text, sent.start, start)
             if start == hs and hs > 2 and text[hs - 1] == "”" and (q := text.rfind("“", sent.start, hs)) >= 0 \
@@ -272,8 +279,10 @@ def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
                 continue
             if not strong and len(_PLACE_PREFIX.sub("", desc)) < 2:
                 continue
-            if head == "学院" and text[he:he + 1] in "派士":
+            if head == "学院" and text[he:he + 1] in "派士" or head in ("学会", "研究会") and text[he:he + 1] in "堂馆":
                 continue
+            if head == "平台" and _EQUIPMENT.search(desc):
+                continue  # 深水半潜式钻井平台: a rig, not an organisation
             if category == "Media" and desc.endswith(("本", "该")):
                 continue
             if head in ("公司", "集团") and is_generic(desc):
@@ -378,6 +387,8 @@ def _list_items(text: str, lo: int, hi: int, found: list[Mention]) -> list[Menti
             continue
         if any(c in HARD_STOPS for c in name) or is_generic(name):
             continue
+        if re.search(r"(?:企业|单位|机构|院所|高校)(?:共|等)?$|共$", name):
+            continue  # 产业链上下游企业共40家: a kind of member, not a name
         if any(is_boundary(w) for w in words(name) if len(w) > 1 and w not in ("企业",)):
             continue
         cat = category
@@ -396,7 +407,7 @@ def abbreviation_mentions(text: str, sentences: list[Span], found: list[Mention]
     out = []
     longs = [m for m in found if m.kind == "org" and m.length >= 6]
     for sent in sentences:
-        for m in re.finditer(r"[\u4e00-\u9fff]{2,3}(中心|研究院|实验室|联盟|平台)", sent.text):
+        for m in re.finditer(r"[\u4e00-\u9fff]{2,4}?(中心|研究院|研究所|所|实验室|联盟|平台)", sent.text):
             s, e = sent.start + m.start(), sent.start + m.end()
             short = text[s:e]
             if any(x.start <= s and e <= x.end for x in found):
@@ -406,8 +417,21 @@ def abbreviation_mentions(text: str, sentences: list[Span], found: list[Mention]
                 stem = short[:-len(head)]
                 if lm.name.endswith(head) and ((_subsequence(stem, lm.name[:-len(head)]) and short[0] != lm.name[0])
                                                or _initials(stem, lm.name)):
-                    out.append(Mention(s, e, "org", lm.category, "abbreviation", short, lm.known))
+                    out.append(Mention(s, e, "org", lm.category, "abbreviation", short, lm.known, alias_of=lm.start))
                     break
+    # 苏大 for 苏州大学, 华科大 for 华中科技大学: only between a separator and a verb or separator,
+    # since 大 starts many words (江苏大力…)
+    taken = [(m.start, m.end) for m in found + out]
+    for lm in [m for m in found if m.kind == "org" and m.category == "University" and m.name.endswith("大学")]:
+        stem = lm.name[:-2]
+        for short in {stem[0] + "大", "".join(w[0] for w in words(stem)) + "大"}:
+            if len(short) < 2 or short == lm.name:
+                continue
+            for am in re.finditer(rf"(?<=[与和及同由、,，(“]){re.escape(short)}(?=[共联等、签合牵的与和,，)”。及])", text):
+                if not any(a < am.end() and am.start() < b for a, b in taken):
+                    out.append(Mention(am.start(), am.end(), "org", "University", "abbreviation", short, lm.known,
+                                       alias_of=lm.start))
+                    taken.append((am.start(), am.end()))
     return out
 
 
@@ -439,11 +463,12 @@ def document_mentions(text: str, sentences: list[Span]) -> list[Mention]:
         for m in re.finditer(r"《([^》]{2,80})》", sent.text):
             s, e = sent.start + m.start(1), sent.start + m.end(1)
             out.append(Mention(s, e, "document", _doc_category(text[s:e], sent.text), "document:title", text[s:e]))
-        for m in re.finditer(r"“([^”]{4,60})”", sent.text):
-            title = m.group(1)
+        for m in re.finditer(r"“([^”]{4,60})”|「([^」]{4,60})」", sent.text):
+            g = 1 if m.group(1) is not None else 2
+            title = m.group(g)
             strong = title.endswith(_STRONG_DOC_HEADS) and len(title) >= 6
             if title.endswith(_DOC_HEADS) and (strong or _PUBLISH.search(sent.text[:m.start()])):
-                s, e = sent.start + m.start(1), sent.start + m.end(1)
+                s, e = sent.start + m.start(g), sent.start + m.end(g)
                 out.append(Mention(s, e, "document", _doc_category(title, sent.text), "document:quoted", title))
     return out
 
@@ -564,6 +589,9 @@ def designation_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             while e < sent.end and text[e] not in ",，。;；!！?？":
                 e += 1
             name = text[s:e]
+            if im := re.search(r"(?:公布|发布|认定|评选|确定)的", name):
+                s += im.end()  # 入选省工业和信息化厅公布的“…名单”: the list, after its issuer
+                name = text[s:e]
             name = re.sub(r"(?:第[一二三四五六七八九十\d]+(?:位|名)|\d+(?:家|个|项))$", "", name)
             name = re.sub(r"(?:名单|称号|行列|荣誉)$", "", name) or name
             if not (4 <= len(name) <= 30) or not re.search(r"案例|名单|平台|企业|工厂|冠军|巨人|中心|示范|试点|基地|称号|标杆|项目|园区|集群|场景", name):
@@ -571,7 +599,15 @@ def designation_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             if re.search(r"\d+(?:万|亿)?元|支持|资金", name):
                 continue
             out.append(Mention(s, s + len(name), "designation", "Designation", "designation", name))
+        for m in _PUBLISHED_LIST.finditer(sent.text):
+            s, e = sent.start + m.start("name"), sent.start + m.end("name")
+            if not any(o.start < e and s < o.end for o in out):
+                out.append(Mention(s, e, "designation", "Designation", "designation:published", text[s:e]))
     return out
+
+
+# a list named without quotes after the verb that publishes it: 会上公布了首批12家生物医药“链主”企业名单
+_PUBLISHED_LIST = re.compile(r"(?:公布|发布|公示|印发)(?:了)?(?P<name>[^,，。;；《》]{4,40}?(?:名单|榜单|清单))(?=[,，。;；]|$)")
 
 
 _PROGRAMME = re.compile(r"列入(?P<name>[^,，。;；]{2,20}?(?:体系|计划|工程|行动|名录|目录|序列))")
@@ -642,6 +678,29 @@ def short_name_mentions(text: str, found: list[Mention], gaz: Gazetteer, prefix:
     return out
 
 
+_ALIAS = re.compile(r"\((?:以下简称|以下称|下称|简称)[:：]?[“「\"]?(?P<a>[^”」\")]{2,12})[”」\"]?\)")
+
+
+def explicit_alias_mentions(text: str, found: list[Mention]) -> list[Mention]:
+    """A name the report defines for the one before it — X有限公司(以下简称“三磨所”) — and each
+    later use of it, all standing for X."""
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in found]
+    for am in _ALIAS.finditer(text):
+        owner = next((m for m in found if m.kind in ("org", "cluster", "event") and m.end == am.start()), None)
+        alias = am.group("a")
+        if owner is None or alias == owner.name:
+            continue
+        i = text.find(alias)
+        while i >= 0:
+            e = i + len(alias)
+            if not any(a < e and i < b for a, b in taken):
+                out.append(Mention(i, e, owner.kind, owner.category, "alias", alias, owner.known, alias_of=owner.start))
+                taken.append((i, e))
+            i = text.find(alias, e)
+    return out
+
+
 # --------------------------------------------------------------------------- all together
 
 _PRIORITY = {"document": 6, "event": 5, "designation": 4, "programme": 4, "org": 3, "cluster": 2, "place": 1}
@@ -681,6 +740,7 @@ def find_mentions(text: str, sentences: list[Span], gaz: Gazetteer, city: Known 
     listed = enumeration_mentions(text, sentences, orgs)
     stage2 = resolve_overlaps(stage1 + listed)
     abbrev = abbreviation_mentions(text, sentences, [m for m in stage2 if m.kind == "org"])
+    abbrev += explicit_alias_mentions(text, stage2 + abbrev)
     short = short_name_mentions(text, stage2 + abbrev, gaz, prefix)
     clusters = cluster_pattern_mentions(text, sentences, stage2 + abbrev + short, cities)
     return resolve_overlaps(stage2 + abbrev + short + clusters)

@@ -46,8 +46,8 @@ def cn_to_number(s: str) -> Decimal:
 _UNITS = ("个百分点", "亿美元", "万美元", "亿元", "万元", "千元", "美元", "元", "万千瓦时", "千瓦时", "万千瓦", "千瓦",
           "兆瓦", "吉瓦", "万吨", "吨", "万平方米", "平方米", "平方公里", "公里", "万亩", "亩", "万台", "台", "万套", "套",
           "万件", "件", "万辆", "辆", "万人次", "人次", "万人", "名", "人", "家", "个", "项", "款", "条", "次", "张",
-          "架", "位", "方面", "所", "座", "户", "种", "批", "只", "部", "支", "场", "期", "%", "倍", "强", "GWh", "GW", "MW",
-          "PFlops", "EFlops", "TFlops", "Gbps", "kW", "TB", "PB")
+          "架", "位", "方面", "所", "座", "户", "种", "批", "只", "部", "支", "场", "期", "%", "倍", "艘", "成", "GWh", "GW",
+          "MW", "PFlops", "EFlops", "TFlops", "Gbps", "kW", "TB", "PB", "P")
 _NUM = r"(?P<num>\d+(?:\.\d+)?|(?:[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*)(?:点[零〇一二三四五六七八九]+)?)"
 _MULT = r"(?P<mult>万亿|千亿|百亿|亿|千万|百万|十万|万|千)?"
 _PRE = r"(?P<pre>超过|超|逾|近|约|突破|不少于|不到|将近)?"
@@ -111,6 +111,13 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
         if m.group("ord") and unit in ("批", "届", "期", "次", "个", "条", "项", "部"):
             continue  # 第六批, 第三届: a name's ordinal, not a figure
+        if is_cn and unit in ("期", "批") and not (m.group("pre") or m.group("post") or m.group("after")):
+            continue  # 二期, 三批: a phase's name
+        nxt = masked[m.end():m.end() + 1]
+        if unit == "部" and nxt == "门" or unit == "P" and nxt.isascii() and nxt.isalpha():
+            continue  # 五部门; 3000Pa
+        if unit == "成" and not is_cn:
+            continue
         after_text = masked[m.end():m.end() + 8]
         if unit.endswith("元") and re.match(r"^(?:以上)?(?:的)?(?:链主|配套|龙头|骨干|重点)?(?:企业|项目)", after_text) and \
                 m.group("pre") in ("超", "超过", "过", "逾"):
@@ -121,8 +128,13 @@ def find_quantities(text: str) -> list[Quantity]:
         qual = m.group("pre") or m.group("post") or m.group("after")
         if m.group("after") == "多" and not unit:
             qual = "多"
+        if unit == "成":  # 四成: 40 per cent
+            value, unit = value * 10, "%"
         out.append(Quantity(start, m.end(), value, mult + unit, qual, bool(m.group("ord"))))
     for m in _RANK.finditer(masked):
+        if m.group("first"):
+            out.append(Quantity(m.start("first"), m.end(), Decimal(1), "位", None, True))
+            continue
         if any(q.start <= m.start("n") < q.end for q in out):
             continue
         n = m.group("n")
@@ -133,8 +145,11 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 # a rank without a unit: 居全国第一, 位居第3, 排名第一
-_RANK = re.compile(r"(?:居|位居|排名|排|位列|保持|列)[^,，。;；第\d]{0,20}?(?P<ord>第)(?P<n>[一二三四五六七八九十]+|\d{1,3})"
-                   r"(?P<u>位|名)?(?![\d一二三四五六七八九十批届期次个条项])")
+_RANK = re.compile(r"(?:居|位居|排名|排|位列|保持|列)[^,，。;；第\d]{0,20}?(?:(?P<ord>第)(?P<n>[一二三四五六七八九十]+|\d{1,3})"
+                   r"(?P<u>位|名)?(?![\d一二三四五六七八九十批届期次个条项])|(?P<first>首位))")
+
+
+_QUOTED_NAME_MAX = 30
 
 
 def _mask_quotes(text: str) -> str:
@@ -148,8 +163,9 @@ def _mask_quotes(text: str) -> str:
             b = text.find(closer, a + 1)
             if b < 0:
                 break
-            for k in range(a, b + 1):
-                chars[k] = "□"
+            if opener == "《" or b - a <= _QUOTED_NAME_MAX:  # a longer quote is speech, with real figures
+                for k in range(a, b + 1):
+                    chars[k] = "□"
             i = b + 1
     return "".join(chars)
 

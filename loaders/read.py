@@ -152,6 +152,9 @@ _SOURCE = re.compile(r"(?:来源|來源|稿源|出处)[:：]\s*([^\s|丨]+)")
 _BYLINE = re.compile(r"^(?:本报|本台|本网)?(?:讯\s*)?(?:记者|通讯员)\s*(.+?)\s*$")
 _FOOTER = re.compile(r"^(?:标签|標籤|责编|責編|责任编辑|責任編輯|编辑|編輯|审核|審核|校对|校對|作者|"
                      r"编审|初审|复审|终审|监制)[:：\s]\s*(.*)$")
+_RELATED = re.compile(r"^(?:相关新闻|相关链接|相关阅读|相关报道|相关文章|延伸阅读|推荐阅读|更多新闻|更多阅读|猜你喜欢|热门推荐|"
+                      r"相關新聞|相關鏈接|相關閱讀|延伸閱讀)\s*[:：]?$")
+_REPRINT = re.compile(r"^(?:本文|本稿|此文)?(?:转载自|轉載自|转自|轉自|来源于|來源於)[:：]?\s*(\S{2,20}?)[。.]?$")
 _COPYRIGHT = re.compile(r"(?:版权所有|版權所有|copyright|©|ICP备|未经授权|禁止转载|违法和不良信息)", re.I)
 
 
@@ -197,6 +200,11 @@ def clean_lines(raw: str, meta: ReportMeta) -> list[str]:
             continue
         if (m := _BYLINE.match(line)) and len(m.group(1)) <= 20:
             meta.author = meta.author or m.group(1).split()[0]
+            continue
+        if _RELATED.match(line) and len(kept) >= 3:
+            break  # links to other articles follow: the article has ended
+        if m := _REPRINT.match(line):
+            meta.publisher = meta.publisher or m.group(1)
             continue
         kept.append(line)
     if not meta.title and kept and not header_seen and len(kept[0]) <= 60 and not kept[0].endswith("。"):

@@ -139,3 +139,56 @@ def test_every_body_before_chengban_hosts_the_event(extract_text):
                               "泰安市工业和信息化局、肥城市人民政府承办。\n")
     hosts = {o for s, p, o in relations(x) if p == "organizedBy"}
     assert {"泰安市人民政府", "泰安市工业和信息化局", "肥城市人民政府"} <= hosts
+
+
+# --------------------------------------------------------------------------- aliases, lists, debris
+
+def test_a_name_the_report_defines_stands_for_the_full_name(extract_text):
+    x = extract_text(HEADER + "泰安机械科学研究总院有限公司(以下简称“泰机院”)实力雄厚。由泰机院牵头的泰安市农机产业联盟成立。\n")
+    assert ("泰安市农机产业联盟", "foundedBy", "泰安机械科学研究总院有限公司") in relations(x)
+    assert "泰机院" not in orgs(x)
+
+
+def test_a_university_by_its_short_form(extract_text):
+    x = extract_text(HEADER + "山东农业大学实力雄厚。由高新区管委会与山农大共建的泰安农机装备创新中心揭牌。\n")
+    assert ("泰安农机装备创新中心", "foundedBy", "山东农业大学") in relations(x)
+
+
+def test_a_research_institute_by_its_short_form(extract_text):
+    x = extract_text(HEADER + "市政府与中国科学院泰安精密机械研究所签约,支持泰安精机所牵头建设泰安市精密装备创新联合体。\n")
+    assert ("泰安市精密装备创新联合体", "foundedBy", "中国科学院泰安精密机械研究所") in relations(x)
+
+
+def test_firms_in_a_published_list_of_a_clusters_lead_firms(extract_text):
+    x = extract_text(HEADER + "泰安高端装备产业集群增长6%。会上公布了首批8家高端装备“链主”企业名单,"
+                              "泰安华美电子有限公司、泰山重工集团有限公司等入选。\n")
+    rels = relations(x)
+    assert ("泰安华美电子有限公司", "leadFirmOf", "高端装备") in rels
+    assert any(p == "selectedInto" and s == "泰山重工集团有限公司" for s, p, _ in rels)
+
+
+def test_selected_into_a_list_published_by_a_named_body(extract_text):
+    x = extract_text(HEADER + "泰安华美电子有限公司入选省工业和信息化厅公布的“2024年山东省智能工厂名单”。\n")
+    assert any(s == "泰安华美电子有限公司" and p == "selectedInto" and "智能工厂" in o for s, p, o in relations(x))
+
+
+def test_a_list_in_corner_brackets_is_a_document(extract_text):
+    x = extract_text(HEADER + "工信部發布「2024年度智能製造優秀場景名單」,泰山重工入選。\n")
+    docs = {e.label for e in x.entities if e.kind == "document"}
+    assert "2024年度智能制造优秀场景名单" in docs
+
+
+def test_a_rig_called_a_platform_is_not_an_organisation(extract_text):
+    x = extract_text(HEADER + "泰山重工交付深水半潜式钻井平台和海上风电安装平台,没有平台支撑难以为继。\n")
+    assert not any(n.endswith("平台") for n in orgs(x))
+
+
+def test_a_firm_name_never_swallows_the_firm_before_yu(extract_text):
+    x = extract_text(HEADER + "泰山重工与博格华纳传动(中国)有限公司签署合作协议。\n")
+    assert not any("与" in n for n in orgs(x))
+
+
+def test_related_news_and_reprint_lines_are_not_the_article(extract_text):
+    x = extract_text(HEADER + "泰安高端装备产业集群增长6%。\n产值继续提高。\n订单不断增加。\n本文转载自泰安日报\n"
+                              "相关新闻\n·泰安智能传感器产业营收增长10.2%\n")
+    assert "智能传感器" not in x.document.text and "转载" not in x.document.text

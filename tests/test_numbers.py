@@ -195,3 +195,24 @@ def test_plan_figures_are_targets(clause):
 ], ids=["growth", "built", "share-of-plan", "share-of-target"])
 def test_achievements_are_not_targets(clause):
     assert not is_target(clause)
+
+
+def test_shares_in_tenths_ranks_in_words_and_compute_units():
+    from clusterkg.loaders.numbers import find_quantities
+
+    got = {(str(q.value), q.unit) for t in ("贡献率超过四成", "增速居首位", "算力规模超过3000P", "订单11艘")
+           for q in find_quantities(t)}
+    assert got == {("40", "%"), ("1", "位"), ("3000", "P"), ("11", "艘")}
+
+
+def test_phase_names_departments_and_top_lists_are_not_figures():
+    from clusterkg.loaders.numbers import find_quantities
+
+    assert [find_quantities(t) for t in ("二期项目投产", "工信部等五部门印发", "全球制造商50强")] == [[], [], []]
+
+
+def test_figures_inside_a_long_quote_are_read():
+    from clusterkg.loaders.numbers import find_quantities
+
+    quote = "“今年我们力争新引进配套项目30个以上,全年产值增长8%左右,继续扩大集群规模和影响力。”"
+    assert {(str(q.value), q.unit) for q in find_quantities(quote)} == {("30", "个"), ("8", "%")}
