@@ -69,6 +69,8 @@ class Sent:
 
 
 _PUBLISH = r"(?:发布|印发|制定|出台|公布|编制|推出|下发|颁布|审议通过|出炉)"
+_SUPPORT = re.compile(r"支持|资助|奖励|补助|扶持|重视")
+_LISTED = re.compile(r"入选|入围|上榜|获批|获评")
 _LEAD_WORD = re.compile(r"龙头|领军|链主|头部企业")
 _HOME = re.compile(r"(?:我市|本市|全市|我省|本省|全省|当地)")
 
@@ -169,17 +171,28 @@ class FactExtractor:
         """'大会由A、B共同主办' right after an event's sentence: A and B organised that event."""
         if sent.in_range(sent.span.start, sent.span.end, "event") or not self.facts.events:
             return
-        mm = re.match(r"^(?:本次|此次|该)?(?:大会|会议|论坛|博览会|展会|推进会|活动|会)由(?P<o>[^,，。;；]{2,60}?)"
-                      r"(?:联合|共同)?(?:主办|承办|举办)", sent.span.text)
+        mm = re.match(r"^(?:本次|此次|该)?(?:大会|会议|论坛|博览会|展会|推进会|活动|会)由", sent.span.text)
         if not mm or self.facts.events[-1].sentence < sent.index - 2:
             return
         info = self.facts.events[-1]
         if info.entity.iri.endswith("-release"):
             return  # 大会由…主办 does not speak of a list's release
-        for om, oe in sent.in_range(sent.span.start + mm.start("o"), sent.span.start + mm.end("o"), "org"):
+        for om, oe in self.hosts(sent):
             if oe not in info.organizers:
                 info.organizers.append(oe)
                 self.rel(info.entity, "organizedBy", oe, sent, "organized-by:next", os_=self.surf(om))
+
+    def hosts(self, sent: Sent) -> list[tuple[Mention, Entity]]:
+        """由A、B(联合|共同)主办 and A主办、B承办: the bodies before each verb of hosting."""
+        organizers: list[tuple[Mention, Entity]] = []
+        for hm in re.finditer(r"由(?P<o>[^,，。;；]{2,60}?)(?:联合|共同)?(?:主办|承办|协办|指导|举办)", sent.span.text):
+            organizers += sent.in_range(sent.span.start + hm.start("o"), sent.span.start + hm.end("o"), "org")
+        for hm in re.finditer(r"(?:联合|共同)?(?:主办|承办|协办)(?:、|,|，)?", sent.span.text):
+            # A主办、B承办: the organisation right before each verb, and those joined to it
+            before = sent.in_range(sent.span.start, sent.span.start + hm.start(), "org")
+            if before and before[-1][0].end == sent.span.start + hm.start():
+                organizers += [o for o in self.joint(sent, before) if o not in organizers]
+        return organizers
 
     def events(self, sent: Sent) -> None:
         """EVENT 在 PLACE 举行: date from the sentence's opening date, venue, organisers
@@ -201,14 +214,7 @@ class FactExtractor:
                     info.venue = self.r.venue(self.text[vs:ve], Mention(vs, ve, "place", "Venue", "venue", self.text[vs:ve]),
                                               self.surface[vs:ve])
                     info.venue_surface = self.surface[vs:ve]
-            organizers = []
-            for hm in re.finditer(r"由(?P<o>[^,，。;；]{2,60}?)(?:联合|共同)?(?:主办|承办|协办|指导|举办)", sent.span.text):
-                organizers += sent.in_range(sent.span.start + hm.start("o"), sent.span.start + hm.end("o"), "org")
-            for hm in re.finditer(r"(?:主办|承办|协办)(?:、|,|，)?", sent.span.text):
-                # A主办、B承办: the organisation right before each verb
-                before = sent.in_range(sent.span.start, sent.span.start + hm.start(), "org")
-                if before and before[-1][0].end == sent.span.start + hm.start():
-                    organizers += self.joint(sent, before)
+            organizers = self.hosts(sent)
             clause = next(c for c in split_clauses(sent.span) if c.start <= m.start < c.end)
             if re.search(r"(?:召开|举办|举行)(?:了)?$", self.text[clause.start:m.start]):
                 organizers += sent.in_range(clause.start, m.start, "org")[-1:]
@@ -225,7 +231,9 @@ class FactExtractor:
         """(把)X列入Y → X partOf Y; a sentence placing its one cluster in a system
         (作为“343”创新产业集群中的…之一, 在“465”现代产业体系中) → partOf; a cluster that is one of
         the national advanced-manufacturing clusters → selectedInto."""
-        clusters = {e.iri: (m, e) for m, e in sent.in_range(sent.span.start, sent.span.end, "cluster")}
+        clusters: dict[str, tuple[Mention, Entity]] = {}
+        for m, e in sent.in_range(sent.span.start, sent.span.end, "cluster"):
+            clusters.setdefault(e.iri, (m, e))  # the first name the sentence gives it
         systems = [(m, e) for m, e in sent.in_range(sent.span.start, sent.span.end, "programme", "designation")
                    if m.rule in ("programme:system", "designation:national")]
         if len(clusters) == 1 and systems and re.search(r"之一|之首|中的|中,|中，|位居|位列|是|入选|获批|纳入", sent.span.text):
@@ -250,6 +258,8 @@ class FactExtractor:
 
     def supported_by(self, sent: Sent) -> None:
         """X获省…专项支持 → X supportedBy 省政府; 省委、省政府高度重视X产业 → X supportedBy each."""
+        if not _SUPPORT.search(sent.span.text):
+            return
         for c in split_clauses(sent.span):
             ct = self.text[c.start:c.end]
             if mm := re.search(r"获(?:得)?(?P<lvl>国家|省|市|中央)(?:级)?[^,，。;；]{0,16}?(?:支持|资助|奖励|补助|扶持)", ct):
@@ -314,10 +324,15 @@ class FactExtractor:
             if not after:
                 continue
             m, d = after[0]
+            for im, ie in sent.in_range(ve, m.start, "org"):
+                if re.match(r"^(?:公布|发布|认定|评选|确定)的", self.text[im.end:m.start]):
+                    self.rel(d, "issuedBy", ie, sent, "issued-by:list", os_=self.surf(im))  # 入选X公布的…名单
             clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= vs), default=sent.span.start)
             for om, oe in sent.in_range(clause_start, vs, "org", "cluster"):
                 self.rel(oe, "selectedInto", d, sent, "selected", ss=self.surf(om), os_=self.surf(m))
                 self.lead_by_list(oe, om, d, m, sent)
+        if not _LISTED.search(sent.span.text):
+            return
         for mm in re.finditer(r"(?:等)?(?:\d+|[两三四五六七八九十]+)?(?:余|多)?(?:家|个)?(?:企业|单位|集群)?(?:成功)?(?:入选|入围|上榜|获批|获评)(?=[,，。;；]|$)",
                               sent.span.text):
             end = sent.span.start + mm.start()
@@ -398,8 +413,10 @@ class FactExtractor:
                 # 作为集群“链主”企业,X…: the subject of the next clause
                 firms = [(fm, fe) for fm, fe in sent.in_range(clauses[i + 1].start, clauses[i + 1].end, "org")
                          if fe.category == "Firm"][:1]
+            # the cluster as this sentence names it, else by its name (it is named elsewhere)
+            os_ = self.surf(cm) if sent.span.start <= cm.start < sent.span.end else ce.label
             for fm, fe in firms:
-                self.rel(fe, "leadFirmOf", ce, sent, "lead-firm", ss=self.surf(fm), os_=self.surf(cm))
+                self.rel(fe, "leadFirmOf", ce, sent, "lead-firm", ss=self.surf(fm), os_=os_)
 
     def alliance(self, sent: Sent) -> None:
         """Who founded an alliance, platform or lab: "A、B共同发起成立X", "A与B联合组建的X",

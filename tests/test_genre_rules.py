@@ -192,3 +192,26 @@ def test_related_news_and_reprint_lines_are_not_the_article(extract_text):
     x = extract_text(HEADER + "泰安高端装备产业集群增长6%。\n产值继续提高。\n订单不断增加。\n本文转载自泰安日报\n"
                               "相关新闻\n·泰安智能传感器产业营收增长10.2%\n")
     assert "智能传感器" not in x.document.text and "转载" not in x.document.text
+
+
+def test_a_cluster_named_bare_as_a_subject_is_placed_in_its_system(extract_text):
+    x = extract_text("泰安智能装备产业集群规模扩大\n2024-06-20 09:00:00  来源:泰安日报\n"
+                     "泰安智能装备产业集群增长6%。智能装备是泰安“3+5”现代化产业体系中的主导产业。\n")
+    assert ("智能装备", "partOf", "3+5现代化产业体系") in relations(x)
+
+
+def test_hosts_named_after_the_event_sentence_with_guidance_first(extract_text):
+    x = extract_text(HEADER + "6月8日,2024泰安高端装备产业发展大会在泰安国际会展中心举行。"
+                              "大会由省工业和信息化厅指导,市政府主办,市工信局、宁阳县人民政府共同承办。\n")
+    hosts = {o for s, p, o in relations(x) if p == "organizedBy"}
+    assert {"泰安市人民政府", "泰安市工业和信息化局", "宁阳县人民政府"} <= hosts
+
+
+def test_a_short_name_of_several_words_and_one_inside_a_known_name(extract_text):
+    x = extract_text(HEADER + "泰山通用重工汽车股份有限公司产销两旺。由泰山通用重工牵头的泰安市重卡产业联盟成立。\n")
+    assert ("泰安市重卡产业联盟", "foundedBy", "泰山通用重工汽车股份有限公司") in relations(x)
+
+
+def test_the_issuer_of_a_list_a_firm_is_selected_into(extract_text):
+    x = extract_text(HEADER + "泰安华美电子有限公司入选山东省工业和信息化厅公布的2025年度山东省制造业头雁企业名单。\n")
+    assert any(p == "issuedBy" and o == "山东省工业和信息化厅" for _, p, o in relations(x))
