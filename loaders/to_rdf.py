@@ -1,9 +1,10 @@
 """Stage 6 — facts to RDF: the quads of one report's named graph.
 
 Everything a report states lives in its own graph: the report and its metadata, its
-sentences (text and offsets), every mention, the entities it names with their types and the
-names it uses, relations (as direct triples and as ``ck:Assertion`` nodes pointing to their
-sentence), observations (RDF Data Cube) and events. IRIs come from :mod:`.ids`.
+sentences (text and offsets, and ``ck:names`` to each entity a sentence names), every mention,
+the entities it names with their types and the names it uses, relations (as direct triples
+and as ``ck:Assertion`` nodes pointing to their sentence), observations (RDF Data Cube) and
+events. IRIs come from :mod:`.ids`.
 """
 
 from __future__ import annotations
@@ -179,7 +180,8 @@ def to_nquads(x: Extraction) -> str:
 
     pref, alt = n(SKOS + "prefLabel"), n(SKOS + "altLabel")
     mention_of, in_sentence, surface_p = _ck("mentionOf"), _ck("inSentence"), _ck("surface")
-    mention_type = _ck("Mention")
+    mention_type, names_p = _ck("Mention"), _ck("names")
+    named: set[tuple[int, str]] = set()  # (sentence, entity): ck:names once per pair
     for e in x.entities:
         node = n(e.iri)
         if e.kind == "org":
@@ -222,6 +224,9 @@ def to_nquads(x: Extraction) -> str:
             si = bisect.bisect_right(starts, m.start) - 1
             if si >= 0 and m.start < x.sentences[si].end:
                 add(f"{mn} {in_sentence} {sent_node[si]}{g}")
+                if (si, node) not in named:
+                    named.add((si, node))
+                    add(f"{sent_node[si]} {names_p} {node}{g}")
 
     for r in x.facts.relations:
         s, p, o = n(r.subject.iri), _ck(r.predicate), n(r.object.iri)
