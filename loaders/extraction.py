@@ -81,8 +81,11 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     by_start: dict[int, Entity] = {}
     for m in mentions:
         if m.alias_of is not None and m.alias_of in by_start:
-            e = by_start[m.alias_of]  # a name the report defined for this entity
-            e.add(m, doc.surface[m.start:m.end])
+            e = by_start[m.alias_of]  # a name the report defined for this entity, or 公司 standing for it
+            if m.rule == "back-reference":
+                e.mentions.append(m)  # not one of its names
+            else:
+                e.add(m, doc.surface[m.start:m.end])
         else:
             e = resolver.resolve(m, doc.surface[m.start:m.end])
         by_start[m.start] = e

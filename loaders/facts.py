@@ -115,6 +115,7 @@ class FactExtractor:
             self.alliance(sent)
             self.operated_located(sent)
             self.located_before(sent)
+            self.subsidiary(sent)
             self.owned_lists(sent)
             self.figures(sent)
         return self.facts
@@ -171,7 +172,8 @@ class FactExtractor:
         """'大会由A、B共同主办' right after an event's sentence: A and B organised that event."""
         if sent.in_range(sent.span.start, sent.span.end, "event") or not self.facts.events:
             return
-        mm = re.match(r"^(?:本次|此次|该)?(?:大会|会议|论坛|博览会|展会|推进会|活动|会)由", sent.span.text)
+        mm = re.match(r"^(?:本次|此次|该)?[\u4e00-\u9fff]{0,4}?(?:大会|会议|论坛|博览会|展会|推进会|推介会|活动|会)由",
+                      sent.span.text)
         if not mm or self.facts.events[-1].sentence < sent.index - 2:
             return
         info = self.facts.events[-1]
@@ -331,6 +333,13 @@ class FactExtractor:
             for om, oe in sent.in_range(clause_start, vs, "org", "cluster"):
                 self.rel(oe, "selectedInto", d, sent, "selected", ss=self.surf(om), os_=self.surf(m))
                 self.lead_by_list(oe, om, d, m, sent)
+        for dm, de in sent.in_range(sent.span.start, sent.span.end, "designation"):
+            if dm.rule == "designation:named-as":  # 确定A、B等15家企业为D
+                vm = re.search(r"(?:确定|认定|评定|命名)", self.text[sent.span.start:dm.start])
+                lo = sent.span.start + vm.end() if vm else sent.span.start
+                for om, oe in sent.in_range(lo, dm.start, "org", "cluster"):
+                    self.rel(oe, "selectedInto", de, sent, "selected:named-as", ss=self.surf(om), os_=self.surf(dm))
+                    self.lead_by_list(oe, om, de, dm, sent)
         if not _LISTED.search(sent.span.text):
             return
         for mm in re.finditer(r"(?:等)?(?:\d+|[两三四五六七八九十]+)?(?:余|多)?(?:家|个)?(?:企业|单位|集群)?(?:成功)?(?:入选|入围|上榜|获批|获评)(?=[,，。;；]|$)",
@@ -354,6 +363,30 @@ class FactExtractor:
         named = [e for e in self.r.entities.values() if e.kind == "cluster" and e.mentions and e.label in lst.label]
         if len(named) == 1:
             self.rel(firm, "leadFirmOf", named[0], sent, "lead-firm:list", ss=self.surf(fm), os_=self.surf(lm))
+
+    def listed_line(self, sent: Sent) -> bool:
+        """A line of a list of lead firms by cluster — "1.工程机械集群:A、B、C" under a heading or
+        a text that speaks of 链主/龙头 firms — makes each firm a lead firm of that cluster."""
+        lm = re.match(r"^(?:\d{1,2}[.、]|[(]?[一二三四五六七八九十]{1,2}[)、])?\s*(?P<c>[^:,，。;；]{2,24}?)[:]", sent.span.text)
+        if not lm:
+            return False
+        clusters = sent.in_range(sent.span.start + lm.start("c"), sent.span.start + lm.end("c"), "cluster")
+        firms = [(fm, fe) for fm, fe in sent.in_range(sent.span.start + lm.end(), sent.span.end, "org")
+                 if fe.category == "Firm"]
+        context = " ".join(s.span.text for s in self.sents[max(0, sent.index - 12):sent.index])
+        if not firms or not _LEAD_WORD.search(context):
+            return False
+        if not clusters and (cw := re.fullmatch(r"(?P<x>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:产业集群|集群|产业链)", lm.group("c"))):
+            # a cluster the line names that no other rule found (1.高端装备集群:…)
+            cs = sent.span.start + lm.start("c")
+            cmention = Mention(cs, cs + len(cw.group(0)), "cluster", "IndustrialCluster", "cluster:list-line", cw.group(0))
+            clusters = [(cmention, self.r.resolve(cmention, self.surface[cmention.start:cmention.end]))]
+        if len(clusters) != 1:
+            return False
+        cm, ce = clusters[0]
+        for fm, fe in firms:
+            self.rel(fe, "leadFirmOf", ce, sent, "lead-firm:list-line", ss=self.surf(fm), os_=self.surf(cm))
+        return True
 
     def main_cluster(self, sents: list[Sent]) -> tuple[Mention, Entity] | None:
         """The cluster a report is about so far: named at least twice, and twice as often as any
@@ -382,6 +415,8 @@ class FactExtractor:
     def lead_firm(self, sent: Sent) -> None:
         """Firms a sentence calls 龙头/领军/链主, of the cluster it (or its context) is about;
         "X作为C产业集群的链主企业" names the cluster itself."""
+        if self.listed_line(sent):
+            return
         # 龙头企业 inside a list's or a title's name (国家重点龙头企业名单) calls nobody a lead firm
         named = [(m.start, m.end) for m, _ in sent.items if m.kind in ("designation", "document")]
         keys = [sent.span.start + k.start() for k in _LEAD_WORD.finditer(sent.span.text)]
@@ -446,6 +481,12 @@ class FactExtractor:
                 for om, oe in founders:
                     if oe.iri != al.iri:
                         self.rel(al, "foundedBy", oe, sent, "founded-by", os_=self.surf(om))
+            elif (am := re.match(r"^(?:是)?由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:组建|发起成立|发起|成立|共建|建设)",
+                                 self.text[m.end:sent.span.end])):
+                # 该联合体由A牵头,联合B、C共同组建: the founders follow the name
+                for om, oe in sent.in_range(m.end + am.start("o"), m.end + am.end("o"), "org"):
+                    if oe.iri != al.iri:
+                        self.rel(al, "foundedBy", oe, sent, "founded-by:after", os_=self.surf(om))
             elif re.search(r"加入(?:了)?$", before):
                 for om, oe in sent.in_range(clause.start, m.start, "org"):
                     self.rel(oe, "memberOf", al, sent, "member-of", ss=self.surf(om))
@@ -504,14 +545,31 @@ class FactExtractor:
                 pm = Mention(ps, ps + len(um.group("p")), "place", "District", "place:unlisted", um.group("p"))
                 place = self.r.venue(um.group("p"), pm, self.surface[pm.start:pm.end])
                 self.rel(e, "locatedIn", place, sent, "located-in:before", ss=self.surf(m), os_=self.surf(pm))
-            if e.kind == "org" and re.search(r"旗下(?:的)?$", before):
+            if e.kind == "org" and re.search(r"旗下(?:的)?(?:全资|控股)?(?:子公司)?$", self.text[window:m.start]):
                 owners = [(om, oe) for om, oe in items[:i] if oe.kind == "org" and oe.category == "Firm"]
                 if owners:
                     # the firm right before 旗下, else the one the sentence is about (its first)
-                    adjacent = re.fullmatch(r"旗下(?:的)?", self.text[owners[-1][0].end:m.start])
+                    adjacent = re.fullmatch(r"旗下(?:的)?(?:全资|控股)?(?:子公司)?", self.text[owners[-1][0].end:m.start])
                     om, oe = owners[-1] if adjacent else owners[0]
                     pred = "operatedBy" if e.category in ("InnovationPlatform", "Laboratory") else "partOf"
                     self.rel(e, pred, oe, sent, "owned-by", ss=self.surf(m), os_=self.surf(om))
+
+    def subsidiary(self, sent: Sent) -> None:
+        """Y是X旗下的核心企业 / Y是X在宜宾设立的全资子公司 → Y partOf X (Y may be 公司 or 这家企业,
+        the firm the report is about)."""
+        sm = re.search(r"是(?P<x>[^,，。;；]{2,40}?)(?:旗下(?:的)?|[^,，。;；]{0,12}设立的(?:全资|控股)?子公司|的(?:全资|控股)子公司)",
+                       sent.span.text)
+        if not sm:
+            return
+        xs, xe = sent.span.start + sm.start("x"), sent.span.start + sm.end("x")
+        parents = [(m, e) for m, e in sent.in_range(xs, xe, "org") if e.category == "Firm"]
+        children = [(m, e) for m, e in sent.in_range(sent.span.start, xs, "org") if e.category == "Firm"]
+        if not children and re.match(r"^[^,，。;；]{0,20}(?:这家|该)(?:企业|公司)", sent.span.text):
+            children = [(m, e) for s in reversed(self.sents[max(0, sent.index - 3):sent.index])
+                        for m, e in s.items if e.kind == "org" and e.category == "Firm"][-1:]
+        if parents and children:
+            (pm, pe), (cm, ce) = parents[0], children[-1]
+            self.rel(ce, "partOf", pe, sent, "subsidiary", ss=self.surf(cm), os_=self.surf(pm))
 
     def owned_lists(self, sent: Sent) -> None:
         """Items of a list that follows its owner (云龙湖实验室深地装备、…4个综合科研平台) are partOf it."""

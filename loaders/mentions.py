@@ -75,7 +75,9 @@ HEADS: list[tuple[str, str, bool]] = [
     ("开发区", "IndustrialPark", False), ("高新区", "IndustrialPark", False), ("经开区", "IndustrialPark", False),
     ("产业园区", "IndustrialPark", False), ("产业园", "IndustrialPark", False), ("工业园区", "IndustrialPark", False),
     ("工业园", "IndustrialPark", False), ("科技园", "IndustrialPark", False), ("软件园", "IndustrialPark", False),
-    ("新区", "IndustrialPark", False), ("综合实验区", "IndustrialPark", False), ("试验区", "IndustrialPark", False), ("管理委员会", "GovernmentBody", True), ("管委会", "GovernmentBody", True),
+    ("新区", "IndustrialPark", False), ("综合实验区", "IndustrialPark", False), ("试验区", "IndustrialPark", False),
+    ("港务区", "IndustrialPark", False), ("综合保税区", "IndustrialPark", False), ("保税区", "IndustrialPark", False),
+    ("自贸区", "IndustrialPark", False), ("物流园区", "IndustrialPark", False), ("管理委员会", "GovernmentBody", True), ("管委会", "GovernmentBody", True),
     ("创新创业共同体", "Alliance", True), ("共同体", "Alliance", False), ("综合体", "InnovationPlatform", False),
     ("日报社", "Media", True), ("日报", "Media", True), ("晚报", "Media", True),
     ("广播电视台", "Media", True), ("电视台", "Media", True), ("融媒体中心", "Media", True), ("新闻网", "Media", True),
@@ -94,7 +96,7 @@ GENERIC = ("产业", "行业", "创新", "技术", "研发", "科技", "科研",
            "互联网", "工业互联网", "研究", "检测", "孵化", "开放", "协同", "产学研", "校企", "院企", "政产学研",
            "千亿级", "万千亿级", "百亿级", "万亿级", "战略性", "新兴", "优势", "特色", "地标", "中小企业", "年度", "以上",
            "规模最大", "未来", "主导", "支柱", "现代", "传统", "先进", "级", "具有", "全球", "影响力", "竞争力", "世界级",
-           "科创", "一号", "首位", "首要", "第一", "龙头型")
+           "科创", "一号", "首位", "首要", "第一", "龙头型", "全资子", "控股子")
 _GENERIC_RE = re.compile("|".join(sorted(map(re.escape, GENERIC), key=len, reverse=True)))
 _PLACE_PREFIX = re.compile(r"^(?:中国|国家|江苏省|江苏|省|市|区|县|美国|德国|日本|英国|法国|韩国)")
 
@@ -195,7 +197,7 @@ def government_mentions(text: str, pattern: GovernmentPattern) -> list[Mention]:
             continue
         if prefix in ("市", "区", "县"):
             s = _unlisted_place(text, s)
-            if s == m.start() and s and text[s - 1] in "省市区县":
+            if s == m.start() and s and text[s - 1] in "省市区县)）":
                 continue  # 各区县政府: bodies in general
         out.append(Mention(s, m.end(), "org", "GovernmentBody", "government", text[s:m.end()]))
     return out
@@ -268,9 +270,10 @@ def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             start = left_edge(text, sent.start, hs, keep_conjunction=keep)
             if text[start - 1:start] == ")":
                 start = _parenthesised_start(text, sent.start, start)
-            if start == hs and hs > 2 and text[hs - 1] == "”" and (q := text.rfind("“", sent.start, hs)) >= 0 \
-                    and hs - q <= 12:
-                start = q  # a quoted brand: “锡链通”工业互联网平台
+            if start > 2 and text[start - 1] == "”" and (q := text.rfind("“", sent.start, start)) >= 0 \
+                    and start - q <= 12 and category != "Firm" and \
+                    not re.search(r"产业|集群|企业|工程|行动|计划|名单", text[q:start]):
+                start = q  # a quoted brand: “锡链通”工业互联网平台, “港易通”物流公共信息平台
             desc = text[start:hs]
             # "全国“双跨”平台", "综合科研平台": lists and generic things, not organisations
             exempt = (category == "Firm" and strong) or category in ("University", "ResearchInstitute", "Media",
@@ -372,8 +375,12 @@ def _list_items(text: str, lo: int, hi: int, found: list[Mention]) -> list[Menti
             items.append((pos, pos + len(part)))
         pos += len(part)
     known = [m for m in found if any(m.start == a and m.end == b for a, b in items) and m.kind == "org"]
-    if noun is None and not known:
+    partners = bool(re.search(r"(?:与|同)$", text[max(0, start - 3):start]) or text[start:start + 1] in ("与", "同")) and \
+        bool(re.match(r"(?:分别)?(?:签署|签订|签约|达成|开展|共建|合作)", text[lo + len(items_text):lo + len(items_text) + 4]))
+    if noun is None and not known and not partners:
         return []
+    if noun is None and not known:
+        noun = "企业"  # 与A、B签署…: the partners of an agreement, firms unless their heads say otherwise
     category = _NOUN_CATEGORY.get(noun or "")
     if category is None and known:
         cats = [m.category for m in known]
@@ -552,6 +559,8 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
             hs, he = sent.start + m.start(), sent.start + m.end()
             if any(f.start <= hs < f.end and f.kind != "event" for f in found + out):
                 continue
+            if text[he:he + 1] in ("处", "科", "办", "局"):
+                continue  # 产业集群处: a bureau's division
             start = left_edge(text, sent.start, hs, keep_conjunction=lambda *_: True)
             desc = text[start:hs]
             core = re.sub(r"^(?:国家|省级|省|市级|市|全市|全省)", "", desc)
@@ -573,7 +582,7 @@ def city_index(cities: dict[str, Known]) -> NameIndex:
 
 def _clean_cluster_name(core: str) -> bool:
     """An industry's name: specific, no figures, no verbs (和/与/及 may join its words)."""
-    return len(core) >= 2 and not is_generic(core) and not re.search(r"\d", core) and \
+    return len(core) >= 2 and not is_generic(core) and not re.search(r"\d|局|委|厅|名单|专员", core) and \
         not core.endswith(("等", "个", "的")) and not core.startswith(("和", "与", "及")) and not core.endswith(("和", "与", "及")) and \
         not any(is_boundary(w) for w in words(core) if w not in ("和", "与", "及"))
 
@@ -601,6 +610,10 @@ def designation_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             if re.search(r"\d+(?:万|亿)?元|支持|资金", name):
                 continue
             out.append(Mention(s, s + len(name), "designation", "Designation", "designation", name))
+        for m in _NAMED_AS.finditer(sent.text):
+            s, e = sent.start + m.start("name"), sent.start + m.end("name")
+            if not any(o.start < e and s < o.end for o in out):
+                out.append(Mention(s, e, "designation", "Designation", "designation:named-as", text[s:e]))
         for m in _PUBLISHED_LIST.finditer(sent.text):
             s, e = sent.start + m.start("name"), sent.start + m.end("name")
             if not any(o.start < e and s < o.end for o in out):
@@ -608,6 +621,8 @@ def designation_mentions(text: str, sentences: list[Span]) -> list[Mention]:
     return out
 
 
+# 确定A等15家企业为2025年度集群“链主”企业: what the firms are named as
+_NAMED_AS = re.compile(r"(?:确定|认定|评定|命名)[^,，。;；]{2,80}?(?:企业|单位|公司)为(?P<name>[^,，。;；为]{4,40}?)(?=[,，。;；]|$)")
 # a list named without quotes after the verb that publishes it: 会上公布了首批12家生物医药“链主”企业名单
 _PUBLISHED_LIST = re.compile(r"(?:公布|发布|公示|印发)(?:了)?(?P<name>[^,，。;；《》]{4,40}?(?:名单|榜单|清单))(?=[,，。;；]|$)")
 
@@ -723,6 +738,37 @@ def bare_cluster_mentions(text: str, found: list[Mention], prefix: PlacePrefix |
     return out
 
 
+_BACK = re.compile(r"(?:^|(?<=[\n,，。;；:])|(?<=依托))(?P<w>该公司|该集团|公司|集团|该联合体|该联盟|该平台|该中心|该实验室|该研究院)"
+                   r"(?=牵头|与|旗下|是|已|将|联合|依托|作为|入选|获|今年|去年|先后|累计|还|也|目前|近年来|自|在|由|于|成立|总部)")
+
+
+def backreference_mentions(text: str, found: list[Mention]) -> list[Mention]:
+    """公司/集团/该联合体… opening a clause stand for the last organisation named with that head
+    (the firm a feature is about, the consortium just founded)."""
+    out = []
+    orgs = sorted((m for m in found if m.kind == "org"), key=lambda m: m.start)
+    taken = [(m.start, m.end) for m in found]
+    for bm in _BACK.finditer(text):
+        s, e = bm.start("w"), bm.end("w")
+        if any(a < e and s < b for a, b in taken):
+            continue
+        head = bm.group("w").removeprefix("该")
+        before = [m for m in orgs if m.end <= s and (m.name.endswith(head) if head not in ("公司",) else m.category == "Firm")
+                  and m.rule != "gazetteer" or m.end <= s and m.known is not None and head == "集团" and "集团" in m.name]
+        if head == "公司":
+            # the firm the report is about so far: the most named, then the first named
+            firms = [m for m in orgs if m.end <= s and m.category == "Firm" and m.rule != "back-reference"]
+            counts: dict[str, int] = {}
+            for m in firms:
+                counts[firm_core(m.name, None)] = counts.get(firm_core(m.name, None), 0) + 1
+            before = sorted(firms, key=lambda m: (-counts[firm_core(m.name, None)], m.start))[:1] if firms else []
+        if before:
+            ante = before[-1]
+            out.append(Mention(s, e, "org", ante.category, "back-reference", bm.group("w"), ante.known,
+                               alias_of=ante.alias_of if ante.alias_of is not None else ante.start))
+    return out
+
+
 # --------------------------------------------------------------------------- all together
 
 _PRIORITY = {"document": 6, "event": 5, "designation": 4, "programme": 4, "org": 3, "cluster": 2, "place": 1}
@@ -764,6 +810,7 @@ def find_mentions(text: str, sentences: list[Span], gaz: Gazetteer, city: Known 
     abbrev = abbreviation_mentions(text, sentences, [m for m in stage2 if m.kind == "org"])
     abbrev += explicit_alias_mentions(text, stage2 + abbrev)
     short = short_name_mentions(text, stage2 + abbrev, gaz, prefix)
+    short += backreference_mentions(text, stage2 + abbrev + short)
     clusters = cluster_pattern_mentions(text, sentences, stage2 + abbrev + short, cities)
     clusters += bare_cluster_mentions(text, stage2 + abbrev + short + clusters, prefix)
     return resolve_overlaps(stage2 + abbrev + short + clusters)

@@ -207,7 +207,7 @@ def to_nquads(x: Extraction) -> str:
             q(node, a, _ck(e.category))
         if not e.known:
             q(node, pref, _lit(e.label, "zh"))
-        names = {text[m.start:m.end] for m in e.mentions} | set(e.surfaces)
+        names = {text[m.start:m.end] for m in e.mentions if m.rule != "back-reference"} | set(e.surfaces)
         for name in sorted(names):
             if name and name != e.label:
                 q(node, alt, str(ox.Literal(name, language="zh")))

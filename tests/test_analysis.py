@@ -40,6 +40,7 @@ SHARED_TRIG = f"""
   <{ID}r/s2> a ck:Sentence ; rdf:value "另一句。" .
   <{ID}r/m1> ck:mentionOf <{ID}org/lab> ; ck:inSentence <{ID}r/s1> .
   <{ID}r/m2> ck:mentionOf <{SAFETY}> ; ck:inSentence <{ID}r/s1> .
+  <{ID}r/s1> ck:names <{ID}org/lab> , <{SAFETY}> .
 }}
 """
 

@@ -215,3 +215,47 @@ def test_a_short_name_of_several_words_and_one_inside_a_known_name(extract_text)
 def test_the_issuer_of_a_list_a_firm_is_selected_into(extract_text):
     x = extract_text(HEADER + "泰安华美电子有限公司入选山东省工业和信息化厅公布的2025年度山东省制造业头雁企业名单。\n")
     assert any(p == "issuedBy" and o == "山东省工业和信息化厅" for _, p, o in relations(x))
+
+
+# --------------------------------------------------------------------------- back-references, lists by cluster
+
+def test_gongsi_opening_a_clause_is_the_firm_the_report_is_about(extract_text):
+    x = extract_text(HEADER + "走进泰安华美电子有限公司,生产线满负荷运转。这家企业是泰山控股集团有限公司旗下的核心企业。"
+                              "去年,公司与山东科技大学签署合作协议。公司牵头成立泰安市电子信息产业联盟。\n")
+    rels = relations(x)
+    assert ("泰安华美电子有限公司", "partOf", "泰山控股集团有限公司") in rels
+    assert ("泰安华美电子有限公司", "collaboratesWith", "山东科技大学") in rels
+    assert ("泰安市电子信息产业联盟", "foundedBy", "泰安华美电子有限公司") in rels
+    firm = next(e for e in x.entities if e.label == "泰安华美电子有限公司")
+    assert "公司" not in firm.surfaces  # a back-reference is not one of its names
+
+
+def test_a_consortium_founded_by_the_bodies_after_its_name(extract_text):
+    x = extract_text(HEADER + "泰安市农机装备创新联合体日前揭牌。该联合体由泰山重工集团有限公司牵头,"
+                              "联合山东农业大学、泰安华美电子有限公司共同组建。\n")
+    founders = {o for s, p, o in relations(x) if p == "foundedBy" and s == "泰安市农机装备创新联合体"}
+    assert founders == {"泰山重工集团有限公司", "山东农业大学", "泰安华美电子有限公司"}
+
+
+def test_lines_of_a_lead_firm_list_by_cluster(extract_text):
+    x = extract_text("泰安市工业和信息化局关于公布2025年度集群“链主”企业名单的通知\n2025-11-28 10:00:00  来源:泰安市工业和信息化局\n"
+                     "确定泰山重工集团有限公司等4家企业为2025年度集群“链主”企业。\n"
+                     "1.高端装备集群:泰山重工集团有限公司、泰安华美精工有限公司\n"
+                     "2.新材料集群:泰安碳谷新材料有限公司、山东岱岳化工股份有限公司\n")
+    rels = relations(x)
+    assert ("泰安华美精工有限公司", "leadFirmOf", "高端装备") in rels
+    assert ("山东岱岳化工股份有限公司", "leadFirmOf", "新材料") in rels
+    assert any(s == "泰山重工集团有限公司" and p == "selectedInto" for s, p, _ in rels)
+    assert "确定泰山重工集团有限公司" not in orgs(x)
+
+
+def test_partners_of_an_agreement_listed_after_yu(extract_text):
+    x = extract_text(HEADER + "泰安高新区管委会分别与京东物流、顺丰控股签署战略合作协议。\n")
+    assert {"京东物流", "顺丰控股"} <= orgs(x).keys()
+
+
+def test_a_quoted_brand_before_a_platform_name(extract_text):
+    x = extract_text(HEADER + "由泰安数智港科技有限公司运营的“泰易通”物流公共信息平台接入企业500家。\n")
+    assert ("“泰易通”物流公共信息平台", "operatedBy", "泰安数智港科技有限公司") in {
+        (x.document.surface[m.start:m.end], r.predicate, r.object.label)
+        for r in x.facts.relations for m in r.subject.mentions}
