@@ -11,7 +11,11 @@ The graph has what ours has, with the same IRIs patterns, classes and properties
   and lead-firm facts as direct triples and as ``ck:Assertion`` nodes with ``dcterms:source``
   (some ``ck:confirmed false``);
 - ``…/graph/report/<slug>`` per report: the ``ck:Report`` with its metadata and clean text,
-  sentences with offsets, mentions (``ck:mentionOf``/``ck:inSentence``), relations as
+  sentences with offsets, mentions (``ck:mentionOf``/``ck:inSentence``) and, with
+  ``names=True``, ``ck:names`` from each sentence to each entity it names (once per pair, as
+  ``build`` writes them since the loader gained them; the saved questions rely on them, and the
+  benchmark turns them on. Off by default only so that graphs made for other tests, the view's
+  among them, keep their shape until those tests ask for the links), relations as
   direct triples and as assertions derived from their sentence, figures as
   ``qb:Observation`` (subject, indicator, value, unit, qualifier, period, target flag), events,
   policy documents and challenge lists with their issuers and participants.
@@ -140,11 +144,13 @@ class SyntheticGraph:
     """The plan of a synthetic graph of ``n_triples`` quads; :meth:`quads` yields them."""
 
     REPORT_SIZE = 1100  # quads in one synthetic report, about; the seed report has 1,607
+    REPORT_SIZE_WITH_NAMES = 1450  # ck:names adds some 90 links a report
 
-    def __init__(self, n_triples: int, seed: int = 0):
+    def __init__(self, n_triples: int, seed: int = 0, names: bool = False):
         self.n = n_triples
+        self.names = names
         self.rng = random.Random(seed)
-        self.n_reports = max(2, n_triples // self.REPORT_SIZE)
+        self.n_reports = max(2, n_triples // (self.REPORT_SIZE_WITH_NAMES if names else self.REPORT_SIZE))
         n_cities = max(2, min(len(CITIES), self.n_reports // 25 + 2))
         self.cities = CITIES[:n_cities]
         self.clusters: list[Cluster] = []
@@ -480,6 +486,7 @@ class SyntheticGraph:
         for org in named:
             if org.iri in entities and rng.random() < 0.3:
                 yield q(_n(org.iri), _n(SKOS + "altLabel"), _lit(org.alias, "zh"))
+        named_in: set[tuple[int, str]] = set()  # (sentence, entity): ck:names once per pair, as to_rdf writes
         for a, b, iri, si, surface in mentions:
             mn = _n(f"{base}/m/{a}-{b}")
             yield q(mn, A, ck("Mention"))
@@ -489,6 +496,9 @@ class SyntheticGraph:
             yield q(mn, ck("end"), _lit(b))
             yield q(mn, ck("rule"), _lit("synthetic"))
             yield q(mn, ck("inSentence"), sent_node[si])
+            if self.names and (si, iri) not in named_in:
+                named_in.add((si, iri))
+                yield q(sent_node[si], ck("names"), _n(iri))
         for d, kind, title in doc_nodes:
             yield q(_n(d), _n(DCT + "title"), _lit(title, "zh"))
             yield q(_n(d), A, ck(kind))
@@ -537,7 +547,7 @@ class SyntheticGraph:
         yield q(evn, _n(PROV + "wasDerivedFrom"), sent_node[ev_si])
 
 
-def synthetic_quads(n_triples: int, seed: int = 0) -> Iterator[ox.Quad]:
+def synthetic_quads(n_triples: int, seed: int = 0, names: bool = False) -> Iterator[ox.Quad]:
     """Exactly ``n_triples`` distinct quads of a synthetic clusterkg graph, the same for the
     same arguments on every run.
 
@@ -549,7 +559,7 @@ def synthetic_quads(n_triples: int, seed: int = 0) -> Iterator[ox.Quad]:
     >>> sorted({q.graph_name.value.rsplit("/", 2)[-2] for q in quads})
     ['graph', 'report']
     """
-    return SyntheticGraph(n_triples, seed).quads()
+    return SyntheticGraph(n_triples, seed, names).quads()
 
 
 def main() -> int:
@@ -560,7 +570,7 @@ def main() -> int:
     ap.add_argument("n_triples", type=int)
     ap.add_argument("--seed", type=int, default=0)
     a = ap.parse_args()
-    ox.serialize(synthetic_quads(a.n_triples, a.seed), sys.stdout.buffer, ox.RdfFormat.N_QUADS)
+    ox.serialize(synthetic_quads(a.n_triples, a.seed, names=True), sys.stdout.buffer, ox.RdfFormat.N_QUADS)
     return 0
 
 
