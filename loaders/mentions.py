@@ -69,6 +69,7 @@ HEADS: list[tuple[str, str, bool]] = [
     ("创新联合体", "Alliance", False), ("产业联盟", "Alliance", False), ("联盟", "Alliance", False),
     ("协会", "Alliance", False), ("商会", "Alliance", False), ("促进会", "Alliance", False),
     ("学会", "OtherOrganization", False), ("研究会", "OtherOrganization", False),
+    ("工业联合会", "OtherOrganization", True), ("联合会", "OtherOrganization", False),
     ("中试基地", "InnovationPlatform", False), ("中试平台", "InnovationPlatform", False),
     ("产业大脑", "InnovationPlatform", False),
     ("经济技术开发区", "IndustrialPark", True), ("高新技术产业开发区", "IndustrialPark", True),
@@ -96,7 +97,7 @@ GENERIC = ("产业", "行业", "创新", "技术", "研发", "科技", "科研",
            "互联网", "工业互联网", "研究", "检测", "孵化", "开放", "协同", "产学研", "校企", "院企", "政产学研",
            "千亿级", "万千亿级", "百亿级", "万亿级", "战略性", "新兴", "优势", "特色", "地标", "中小企业", "年度", "以上",
            "规模最大", "未来", "主导", "支柱", "现代", "传统", "先进", "级", "具有", "全球", "影响力", "竞争力", "世界级",
-           "科创", "一号", "首位", "首要", "第一", "龙头型", "全资子", "控股子")
+           "科创", "一号", "首位", "首要", "第一", "龙头型", "全资子", "控股子", "完整", "全链条")
 _GENERIC_RE = re.compile("|".join(sorted(map(re.escape, GENERIC), key=len, reverse=True)))
 _PLACE_PREFIX = re.compile(r"^(?:中国|国家|江苏省|江苏|省|市|区|县|美国|德国|日本|英国|法国|韩国)")
 
@@ -562,6 +563,8 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
             if text[he:he + 1] in ("处", "科", "办", "局"):
                 continue  # 产业集群处: a bureau's division
             start = left_edge(text, sent.start, hs, keep_conjunction=lambda *_: True)
+            if text[start:start + 1] == "年" and text[start - 1:start].isdigit():
+                start += 1  # 到2027年轴承产业集群: the year is not part of the name
             desc = text[start:hs]
             core = re.sub(r"^(?:国家|省级|省|市级|市|全市|全省)", "", desc)
             if not _clean_cluster_name(core):
@@ -706,7 +709,7 @@ def explicit_alias_mentions(text: str, found: list[Mention]) -> list[Mention]:
     """A name the report defines for the one before it — X有限公司(以下简称“三磨所”) — and each
     later use of it, all standing for X."""
     out: list[Mention] = []
-    taken = [(m.start, m.end) for m in found]
+    taken = [(m.start, m.end) for m in found if m.kind != "place"]  # 宁德时代 over the place 宁德
     for am in _ALIAS.finditer(text):
         owner = next((m for m in found if m.kind in ("org", "cluster", "event") and m.end == am.start()), None)
         alias = am.group("a")

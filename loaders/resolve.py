@@ -119,16 +119,29 @@ class Resolver:
                 return self._entity(k.iri, "org", k.category, k.label, k)
         if m.category == "Firm":
             core = firm_core(m.name, self.ctx.prefix)
-            # a legal name whose core extends a short name already seen (or the reverse)
+            place = self._place_of(m.name)
+            # a legal name whose core extends a short name already seen (or the reverse) — unless
+            # each names a different place (四川时代新能源… is not 宁德时代新能源…)
             for e in self.entities.values():
                 if e.kind == "org" and e.category == "Firm" and not e.known:
                     other = firm_core(e.label, self.ctx.prefix)
                     if other == core or (len(core) >= 3 and len(other) >= 3 and (other.startswith(core) or core.startswith(other))):
+                        if place and (theirs := self._place_of(e.label)) and theirs != place:
+                            continue
                         return e
             if (k := self.known_firm_cores().get(core)) is not None:
                 return self._entity(k.iri, "org", k.category, k.label, k)
-            return self._entity(entity_iri("org", core), "org", "Firm", m.name)
+            iri = entity_iri("org", core)
+            if iri in self.entities and place and (theirs := self._place_of(self.entities[iri].label)) and theirs != place:
+                iri = entity_iri("org", place + core)
+            return self._entity(iri, "org", "Firm", m.name)
         return self._entity(entity_iri("org", name_key(m.name)), "org", m.category, name_key(m.name))
+
+    def _place_of(self, name: str) -> str:
+        """The place a firm's name begins with (宁德 in 宁德时代新能源…), or ''."""
+        key = name_key(name)
+        end = self.ctx.prefix.match(key) if self.ctx.prefix else 0
+        return key[:end]
 
     def known_firm_cores(self) -> dict[str, Known]:
         """Firm cores of the reference firms, computed once per gazetteer."""

@@ -259,3 +259,10 @@ def test_a_quoted_brand_before_a_platform_name(extract_text):
     assert ("“泰易通”物流公共信息平台", "operatedBy", "泰安数智港科技有限公司") in {
         (x.document.surface[m.start:m.end], r.predicate, r.object.label)
         for r in x.facts.relations for m in r.subject.mentions}
+
+
+def test_firms_with_one_core_and_different_places_stay_apart(extract_text):
+    x = extract_text(HEADER + "作为集群“链主”企业,泰安时代动力科技有限公司是宁德时代动力科技股份有限公司(以下简称“宁德时代”)"
+                              "在泰安设立的全资子公司。\n")
+    assert {"泰安时代动力科技有限公司", "宁德时代动力科技股份有限公司"} <= orgs(x).keys()
+    assert ("泰安时代动力科技有限公司", "partOf", "宁德时代动力科技股份有限公司") in relations(x)
