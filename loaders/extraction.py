@@ -34,9 +34,7 @@ class Extraction:
     publisher: Entity | None
 
     def sentence_of(self, offset: int) -> int | None:
-        starts = self.__dict__.get("_starts")
-        if starts is None or len(starts) != len(self.sentences):
-            starts = self.__dict__["_starts"] = [s.start for s in self.sentences]
+        starts = [s.start for s in self.sentences]
         i = bisect.bisect_right(starts, offset) - 1
         return i if i >= 0 and offset < self.sentences[i].end else None
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -204,6 +205,10 @@ def government_mentions(text: str, pattern: GovernmentPattern) -> list[Mention]:
     return out
 
 
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
 def _unlisted_place(text: str, s: int) -> int:
     """A county, district or county-level city the reference data does not list, before the
     level word of a body: 江宁区人民政府, 晋江市人民政府 (not 全区, 各县, 我市)."""
@@ -219,17 +224,15 @@ _NAME_ENDS = tuple(h for h, _, _ in HEADS) + ("政府", "局", "委", "厅", "�
 
 
 @lru_cache(maxsize=1)
-def _place_names() -> tuple[frozenset[str], tuple[int, ...]]:
+def _places() -> PlacePrefix:
     from .gazetteer import gazetteer
 
-    names = frozenset(n for k in gazetteer().places() for n in k.names if len(n) >= 2) | {"中国", "国家"}
-    return names, tuple(sorted({len(n) for n in names}, reverse=True))
+    return PlacePrefix([n for k in gazetteer().places() for n in k.names if len(n) >= 2] + ["中国", "国家"])
 
 
 def starts_with_place(text: str) -> bool:
     """Whether ``text`` begins with a place name of the reference data (or 中国, 国家)."""
-    names, lengths = _place_names()
-    return any(text[:n] in names for n in lengths)
+    return _places().match(text) > 0
 
 
 def _keep_conjunction(left: str, right: str = "") -> bool:
@@ -436,7 +439,7 @@ def abbreviation_mentions(text: str, sentences: list[Span], found: list[Mention]
             if len(short) < 2 or short == lm.name:
                 continue
             for am in re.finditer(rf"(?<=[与和及同由、,，(“]){re.escape(short)}(?=[共联等、签合牵的与和,，)”。及])", text):
-                if not any(a < am.end() and am.start() < b for a, b in taken):
+                if not _overlaps(am.start(), am.end(), taken):
                     out.append(Mention(am.start(), am.end(), "org", "University", "abbreviation", short, lm.known,
                                        alias_of=lm.start))
                     taken.append((am.start(), am.end()))
@@ -694,7 +697,7 @@ def short_name_mentions(text: str, found: list[Mention], gaz: Gazetteer, prefix:
         i = text.find(core)
         while i >= 0:
             e = i + len(core)
-            if not any(a < e and i < b for a, b in taken) and \
+            if not _overlaps(i, e, taken) and \
                     not any(a < e and i < b and not (i <= a and b <= e and b - a < e - i) for a, b in known):
                 out.append(Mention(i, e, "org", "Firm", "short-name", core))
                 taken.append((i, e))
@@ -718,7 +721,7 @@ def explicit_alias_mentions(text: str, found: list[Mention]) -> list[Mention]:
         i = text.find(alias)
         while i >= 0:
             e = i + len(alias)
-            if not any(a < e and i < b for a, b in taken):
+            if not _overlaps(i, e, taken):
                 out.append(Mention(i, e, owner.kind, owner.category, "alias", alias, owner.known, alias_of=owner.start))
                 taken.append((i, e))
             i = text.find(alias, e)
@@ -736,7 +739,7 @@ def bare_cluster_mentions(text: str, found: list[Mention], prefix: PlacePrefix |
     out = []
     names = "|".join(map(re.escape, sorted(cores, key=len, reverse=True)))
     for m in re.finditer(rf"(?:^|(?<=[\n,，;；:：。]))(?:{names})(?=是|位居|位列|作为|已|产值|规模|营收|实现)", text):
-        if not any(a < m.end() and m.start() < b for a, b in taken):
+        if not _overlaps(m.start(), m.end(), taken):
             out.append(Mention(m.start(), m.end(), "cluster", "IndustrialCluster", "cluster:bare", m.group()))
     return out
 
@@ -746,25 +749,24 @@ _BACK = re.compile(r"(?:^|(?<=[\n,，。;；:])|(?<=依托))(?P<w>该公司|该�
 
 
 def backreference_mentions(text: str, found: list[Mention]) -> list[Mention]:
-    """公司/集团/该联合体… opening a clause stand for the last organisation named with that head
-    (the firm a feature is about, the consortium just founded)."""
+    """公司/集团/该联合体… opening a clause stand for an organisation named before: 公司 for the firm
+    the report is about so far (the most named, then the first named), the others for the last
+    organisation named with that head (the consortium just founded)."""
     out = []
     orgs = sorted((m for m in found if m.kind == "org"), key=lambda m: m.start)
-    taken = [(m.start, m.end) for m in found]
+    spans = [(m.start, m.end) for m in found]
     for bm in _BACK.finditer(text):
         s, e = bm.start("w"), bm.end("w")
-        if any(a < e and s < b for a, b in taken):
+        if _overlaps(s, e, spans):
             continue
         head = bm.group("w").removeprefix("该")
-        before = [m for m in orgs if m.end <= s and (m.name.endswith(head) if head not in ("公司",) else m.category == "Firm")
-                  and m.rule != "gazetteer" or m.end <= s and m.known is not None and head == "集团" and "集团" in m.name]
         if head == "公司":
-            # the firm the report is about so far: the most named, then the first named
             firms = [m for m in orgs if m.end <= s and m.category == "Firm" and m.rule != "back-reference"]
-            counts: dict[str, int] = {}
-            for m in firms:
-                counts[firm_core(m.name, None)] = counts.get(firm_core(m.name, None), 0) + 1
-            before = sorted(firms, key=lambda m: (-counts[firm_core(m.name, None)], m.start))[:1] if firms else []
+            counts = Counter(firm_core(m.name, None) for m in firms)
+            before = sorted(firms, key=lambda m: (-counts[firm_core(m.name, None)], m.start))[:1]
+        else:
+            before = [m for m in orgs if m.end <= s and (
+                m.name.endswith(head) and m.rule != "gazetteer" or head == "集团" and m.known is not None and "集团" in m.name)]
         if before:
             ante = before[-1]
             out.append(Mention(s, e, "org", ante.category, "back-reference", bm.group("w"), ante.known,
