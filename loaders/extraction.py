@@ -90,8 +90,9 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         resolved.append((m, e))
     sents = []
     title = doc.meta.title and name_key(doc.meta.title)
+    starts = [m.start for m, _ in resolved]  # mentions come in order of their start
     for i, s in enumerate(sentences):
-        items = [(m, e) for m, e in resolved if s.start <= m.start < s.end]
+        items = resolved[bisect.bisect_left(starts, s.start):bisect.bisect_left(starts, s.end)]
         sents.append(Sent(i, s, items, skip_facts=bool(title) and name_key(s.text) == title))
     facts = FactExtractor(doc.text, doc.surface, resolver, doc.meta.date).run(sents)
     publisher = None

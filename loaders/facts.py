@@ -61,7 +61,7 @@ class Sent:
 
     index: int
     span: Span
-    items: list[tuple[Mention, Entity]]
+    items: list[tuple[Mention, Entity]]  # in order of their start
     skip_facts: bool = False
 
     def in_range(self, start: int, end: int, *kinds: str) -> list[tuple[Mention, Entity]]:
@@ -102,6 +102,9 @@ class FactExtractor:
         self.sents = sents
         for sent in sents:
             if sent.skip_facts:
+                continue
+            if not sent.items:
+                self.figures(sent)  # every other rule links what the sentence names
                 continue
             self.documents(sent)
             self.events(sent)

@@ -17,6 +17,20 @@ from clusterkg.ontology import ID
 MAX_SLUG = 60
 
 
+class _Transliteration(dict):
+    """Unidecode's replacement of each character, looked up once per character (Unidecode
+    replaces character by character, so translating with this table is ``unidecode(text)``)."""
+
+    def __missing__(self, codepoint: int) -> str:
+        from unidecode import unidecode
+
+        value = self[codepoint] = unidecode(chr(codepoint))
+        return value
+
+
+_TRANSLIT = _Transliteration()
+
+
 @lru_cache(maxsize=65536)
 def slug(name: str) -> str:
     """An ASCII slug for a name: tone-less pinyin syllables and ASCII words, hyphen-joined.
@@ -28,9 +42,7 @@ def slug(name: str) -> str:
     >>> slug("“343”创新产业集群")
     '343-chuang-xin-chan-ye-ji-qun'
     """
-    from unidecode import unidecode
-
-    text = unidecode(unicodedata.normalize("NFKC", name)).lower()
+    text = unicodedata.normalize("NFKC", name).translate(_TRANSLIT).lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     if len(text) > MAX_SLUG:
         digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]

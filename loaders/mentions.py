@@ -499,6 +499,7 @@ _HELD = r"(?:举行|召开|举办|开幕|启动|落幕|闭幕)"
 _EVENT_RE = re.compile(rf"(?:{_EVENT_HEAD})(?=[^,，。;；]{{0,25}}?{_HELD})")
 # or a verb of holding, then the name: 市工信局召开全市…工作会议
 _HOLDS_RE = re.compile(rf"(?:召开|举办|举行|主办|承办)(?:了)?(?P<name>[^,，。;；、“”《》]{{2,40}}?(?:{_EVENT_HEAD}))")
+_HOLD_WORDS = re.compile(r"举行|召开|举办|开幕|启动|落幕|闭幕|主办|承办")
 
 
 def event_mentions(text: str, sentences: list[Span]) -> list[Mention]:
@@ -506,6 +507,8 @@ def event_mentions(text: str, sentences: list[Span]) -> list[Mention]:
     someone 召开/举办."""
     out = []
     for sent in sentences:
+        if not _HOLD_WORDS.search(sent.text):
+            continue  # both patterns need a verb of holding
         for m in _HOLDS_RE.finditer(sent.text):
             s0, e0 = sent.start + m.start("name"), sent.start + m.end("name")
             if e0 - s0 - 2 >= 2 and not re.match(r"^(?:的|了|相关|有关|专题|工作)", text[s0:e0]):

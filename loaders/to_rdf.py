@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
@@ -94,8 +95,11 @@ def _lit(value: object, lang: str | None = None) -> str:
 
 
 _INTEGER_NT = str(_INTEGER)
+_DATE_NT, _DECIMAL_NT = str(_DATE), str(_DECIMAL)
 _TRUE, _FALSE = str(ox.Literal("true", datatype=_BOOLEAN)), str(ox.Literal("false", datatype=_BOOLEAN))
 _INT = '"{}"^^' + _INTEGER_NT
+# the characters N-Triples escapes inside a string (pyoxigraph writes \uXXXX, \t, \" … for them)
+_ESCAPED = re.compile(r'[\x00-\x1f"\\\x7f\ufffe\uffff]')
 
 
 def _int(value: int) -> str:
@@ -104,7 +108,26 @@ def _int(value: int) -> str:
 
 
 def _str(value: str) -> str:
+    """A plain string literal: quoted as is, or written by pyoxigraph when it needs escaping."""
+    if _ESCAPED.search(value) is None:
+        return f'"{value}"'
     return str(ox.Literal(value))
+
+
+def _zh(value: str) -> str:
+    """A ``@zh`` literal, the same way."""
+    if _ESCAPED.search(value) is None:
+        return f'"{value}"@zh'
+    return str(ox.Literal(value, language="zh"))
+
+
+def _date(value: date) -> str:
+    return f'"{value.isoformat()}"^^{_DATE_NT}'
+
+
+def _decimal(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return f'"{text if "." in text else text + ".0"}"^^{_DECIMAL_NT}'
 
 
 _SHORT: dict[str, str] = {}
@@ -177,10 +200,11 @@ def to_nquads(x: Extraction) -> str:
             f'{node} {start} "{s.start}"^^{_INTEGER_NT}{g}'
             f'{node} {end} "{s.end}"^^{_INTEGER_NT}{g}')
     starts = [s.start for s in x.sentences]
+    ends = [s.end for s in x.sentences]
 
     pref, alt = n(SKOS + "prefLabel"), n(SKOS + "altLabel")
     mention_of, in_sentence, surface_p = _ck("mentionOf"), _ck("inSentence"), _ck("surface")
-    mention_type, names_p = _ck("Mention"), _ck("names")
+    mention_type, names_p, mention_count = _ck("Mention"), _ck("names"), _ck("mentionCount")
     named: set[tuple[int, str]] = set()  # (sentence, entity): ck:names once per pair
     for e in x.entities:
         node = n(e.iri)
@@ -206,43 +230,50 @@ def to_nquads(x: Extraction) -> str:
         elif e.kind == "place" and not e.known:
             q(node, a, _ck(e.category))
         if not e.known:
-            q(node, pref, _lit(e.label, "zh"))
-        names = {text[m.start:m.end] for m in e.mentions if m.rule != "back-reference"} | set(e.surfaces)
+            add(f"{node} {pref} {_zh(e.label)}{g}")
+        names = {text[m.start:m.end] for m in e.mentions if m.rule != "back-reference"}
+        names.update(e.surfaces)
+        names.discard(e.label)
+        names.discard("")
         for name in sorted(names):
-            if name and name != e.label:
-                q(node, alt, str(ox.Literal(name, language="zh")))
+            add(f"{node} {alt} {_zh(name)}{g}")
         if e.mentions:
-            q(node, _ck("mentionCount"), _int(len(e.mentions)))
+            add(f'{node} {mention_count} "{len(e.mentions)}"^^{_INTEGER_NT}{g}')
         for m in e.mentions:
-            mn = f"{local}/m/{m.start}-{m.end}>"
-            add(f"{mn} {a} {mention_type}{g}"
-                f"{mn} {mention_of} {node}{g}"
-                f"{mn} {surface_p} {_str(surface[m.start:m.end])}{g}"
-                f'{mn} {start} "{m.start}"^^{_INTEGER_NT}{g}'
-                f'{mn} {end} "{m.end}"^^{_INTEGER_NT}{g}'
-                f"{mn} {rule} {_short(m.rule)}{g}")
-            si = bisect.bisect_right(starts, m.start) - 1
-            if si >= 0 and m.start < x.sentences[si].end:
-                add(f"{mn} {in_sentence} {sent_node[si]}{g}")
+            ms, me = m.start, m.end
+            mn = f"{local}/m/{ms}-{me}>"
+            si = bisect.bisect_right(starts, ms) - 1
+            in_s = ""
+            if si >= 0 and ms < ends[si]:
+                in_s = f"{mn} {in_sentence} {sent_node[si]}{g}"
                 if (si, node) not in named:
                     named.add((si, node))
-                    add(f"{sent_node[si]} {names_p} {node}{g}")
+                    in_s += f"{sent_node[si]} {names_p} {node}{g}"
+            add(f"{mn} {a} {mention_type}{g}"
+                f"{mn} {mention_of} {node}{g}"
+                f"{mn} {surface_p} {_str(surface[ms:me])}{g}"
+                f'{mn} {start} "{ms}"^^{_INTEGER_NT}{g}'
+                f'{mn} {end} "{me}"^^{_INTEGER_NT}{g}'
+                f"{mn} {rule} {_short(m.rule)}{g}{in_s}")
 
+    assertion, r_subject, r_predicate, r_object = _ck("Assertion"), n(RDF + "subject"), n(RDF + "predicate"), n(RDF + "object")
+    subject_surface, object_surface = _ck("subjectSurface"), _ck("objectSurface")
     for r in x.facts.relations:
         s, p, o = n(r.subject.iri), _ck(r.predicate), n(r.object.iri)
-        q(s, p, o)
         key = f"{r.subject.iri}|{r.predicate}|{r.object.iri}|{r.sentence}"
-        node = str(ox.NamedNode(f"{base}/a/{hashlib.sha1(key.encode()).hexdigest()[:12]}"))
-        q(node, a, _ck("Assertion"))
-        q(node, n(RDF + "subject"), s)
-        q(node, n(RDF + "predicate"), p)
-        q(node, n(RDF + "object"), o)
-        q(node, derived, sent_node[r.sentence])
-        q(node, rule, _short(r.rule))
+        # base is a checked IRI; a hex digest keeps it one
+        node = f"{local}/a/{hashlib.sha1(key.encode()).hexdigest()[:12]}>"
+        add(f"{s} {p} {o}{g}"
+            f"{node} {a} {assertion}{g}"
+            f"{node} {r_subject} {s}{g}"
+            f"{node} {r_predicate} {p}{g}"
+            f"{node} {r_object} {o}{g}"
+            f"{node} {derived} {sent_node[r.sentence]}{g}"
+            f"{node} {rule} {_short(r.rule)}{g}")
         if r.subject_surface:
-            q(node, _ck("subjectSurface"), _lit(r.subject_surface))
+            add(f"{node} {subject_surface} {_str(r.subject_surface)}{g}")
         if r.object_surface:
-            q(node, _ck("objectSurface"), _lit(r.object_surface))
+            add(f"{node} {object_surface} {_str(r.object_surface)}{g}")
 
     indicators = {}
     observation, in_dataset = n(QB + "Observation"), n(QB + "dataSet")
@@ -256,7 +287,7 @@ def to_nquads(x: Extraction) -> str:
         ind = n(ind_iri)
         if ind_iri not in indicators:
             indicators[ind_iri] = ob.indicator
-            add(f"{ind} {a} {indicator_type}{g}{ind} {pref} {_lit(ob.indicator, 'zh')}{g}")
+            add(f"{ind} {a} {indicator_type}{g}{ind} {pref} {_zh(ob.indicator)}{g}")
         qt = ob.quantity
         sent_start = x.sentences[ob.sentence].start
         add(f"{node} {a} {observation}{g}{node} {in_dataset} {dataset}{g}")
@@ -265,15 +296,15 @@ def to_nquads(x: Extraction) -> str:
         if ob.subject_surface:
             add(f"{node} {p_subject_surface} {_str(ob.subject_surface)}{g}")
         add(f"{node} {p_indicator} {ind}{g}"
-            f"{node} {p_value} {_lit(qt.value)}{g}"
-            f"{node} {p_base} {_lit(qt.base_value())}{g}"
+            f"{node} {p_value} {_decimal(qt.value)}{g}"
+            f"{node} {p_base} {_decimal(qt.base_value())}{g}"
             f"{node} {p_unit} {_short(qt.unit)}{g}")
         if qt.qualifier:
             add(f"{node} {p_qualifier} {_short(qt.qualifier)}{g}")
         if ob.period is not None:
             add(f"{node} {p_label} {_str(ob.period.label)}{g}")
             if ob.period.first:
-                add(f"{node} {p_first} {_lit(ob.period.first)}{g}{node} {p_last} {_lit(ob.period.last)}{g}")
+                add(f"{node} {p_first} {_date(ob.period.first)}{g}{node} {p_last} {_date(ob.period.last)}{g}")
         add(f"{node} {p_target} {_TRUE if ob.target else _FALSE}{g}"
             f'{node} {start} "{sent_start + qt.start}"^^{_INTEGER_NT}{g}'
             f'{node} {end} "{sent_start + qt.end}"^^{_INTEGER_NT}{g}'
