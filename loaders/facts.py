@@ -116,6 +116,7 @@ class FactExtractor:
             self.selected(sent)
             self.lead_firm(sent)
             self.alliance(sent)
+            self.founders_next(sent)
             self.operated_located(sent)
             self.located_before(sent)
             self.subsidiary(sent)
@@ -209,20 +210,14 @@ class FactExtractor:
                 info.date = dates[-1][2]
             after = self.text[m.end:sent.span.end]
             if vm := re.search(r"在(?P<v>[^,，。;；在]{1,20}?)(?:隆重|成功|盛大|顺利)?(?:举行|召开|举办|开幕|启动)", after):
-                vs, ve = m.end + vm.start("v"), m.end + vm.end("v")
-                inner = sent.in_range(vs, ve, "place", "org")
-                if _HOME.fullmatch(self.text[vs:ve]) and self.home() is not None:
-                    info.venue, info.venue_surface = self.home(), self.surface[vs:ve]
-                elif inner and inner[-1][0].end == ve:
-                    info.venue, info.venue_surface = inner[-1][1], self.surf(inner[-1][0])
-                elif re.search(r"(?:市|区|县|镇|中心|园区|园|基地|大厦|酒店|宾馆|会堂|广场|馆)$", self.text[vs:ve]):
-                    info.venue = self.r.venue(self.text[vs:ve], Mention(vs, ve, "place", "Venue", "venue", self.text[vs:ve]),
-                                              self.surface[vs:ve])
-                    info.venue_surface = self.surface[vs:ve]
+                self.venue(info, sent, m.end + vm.start("v"), m.end + vm.end("v"))
             organizers = self.hosts(sent)
             clause = next(c for c in split_clauses(sent.span) if c.start <= m.start < c.end)
-            if re.search(r"(?:召开|举办|举行)(?:了)?$", self.text[clause.start:m.start]):
-                organizers += sent.in_range(clause.start, m.start, "org")[-1:]
+            if hm := re.search(r"(?:在(?P<v>[^,，。;；在]{1,20}?))?(?:召开|举办|举行)(?:了)?$", self.text[clause.start:m.start]):
+                # A在VENUE召开EVENT: A organised it, at the venue
+                organizers += sent.in_range(clause.start, clause.start + hm.start(), "org")[-1:]
+                if hm.group("v") and info.venue is None:
+                    self.venue(info, sent, clause.start + hm.start("v"), clause.start + hm.end("v"))
             for om, oe in organizers:
                 if oe not in info.organizers:
                     info.organizers.append(oe)
@@ -231,6 +226,19 @@ class FactExtractor:
             self.facts.events.append(info)
             if info.venue is not None:
                 self.rel(ev, "heldIn", info.venue, sent, "held-in", os_=info.venue_surface)
+
+    def venue(self, info: EventInfo, sent: Sent, vs: int, ve: int) -> None:
+        """The place an event is held in, from the words after 在: 我市, a recognised place or
+        organisation that ends there, or a name ending in a venue word."""
+        inner = sent.in_range(vs, ve, "place", "org")
+        if _HOME.fullmatch(self.text[vs:ve]) and self.home() is not None:
+            info.venue, info.venue_surface = self.home(), self.surface[vs:ve]
+        elif inner and inner[-1][0].end == ve:
+            info.venue, info.venue_surface = inner[-1][1], self.surf(inner[-1][0])
+        elif re.search(r"(?:市|区|县|镇|中心|园区|园|基地|大厦|酒店|宾馆|会堂|广场|馆)$", self.text[vs:ve]):
+            info.venue = self.r.venue(self.text[vs:ve], Mention(vs, ve, "place", "Venue", "venue", self.text[vs:ve]),
+                                      self.surface[vs:ve])
+            info.venue_surface = self.surface[vs:ve]
 
     def part_of(self, sent: Sent) -> None:
         """(把)X列入Y → X partOf Y; a sentence placing its one cluster in a system
@@ -436,9 +444,12 @@ class FactExtractor:
                     fm, fe = firms[0]
                     self.rel(fe, "leadFirmOf", cl[0][1], sent, "lead-firm:as", ss=self.surf(fm), os_=self.surf(cl[0][0]))
                     return
-        focus = self.focus_cluster(sent, self.sents[:sent.index])
-        if focus is None and re.search(r"(?:集群|产业链)(?:的)?“?(?:链主|龙头|领军)", sent.span.text):
-            focus = self.main_cluster(self.sents[:sent.index + 1])  # 是集群链主企业: the report's cluster
+        generic = re.search(r"(?:集群|产业链)(?:的)?“?(?:链主|龙头|领军)", sent.span.text)
+        focus = None
+        if generic and not sent.in_range(sent.span.start, sent.span.end, "cluster"):
+            focus = self.main_cluster(self.sents[:sent.index + 1])  # 作为集群“链主”企业: the report's cluster
+        if focus is None:
+            focus = self.focus_cluster(sent, self.sents[:sent.index])
         if focus is None:
             return
         cm, ce = focus
@@ -504,6 +515,23 @@ class FactExtractor:
                     if km := re.search(r"吸纳(?P<o>[^,，。;；]{2,60})", self.text[c.start:c.end]):
                         for om, oe in sent.in_range(c.start + km.start("o"), c.start + km.end("o"), "org"):
                             self.rel(oe, "memberOf", al, sent, "member-of:absorbed", ss=self.surf(om))
+
+    def founders_next(self, sent: Sent) -> None:
+        """A sentence that opens with 由A牵头,联合B、C共同组建 names the founders of the one
+        platform, lab or alliance the sentence before it names (——X。由A…组建)."""
+        fm = re.match(r"^由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:牵头)?(?:组建|发起成立|发起|成立|共建|建设)",
+                      sent.span.text)
+        if not fm or sent.index == 0:
+            return
+        founded = ("Alliance", "InnovationPlatform", "Laboratory", "ResearchInstitute")
+        named = {e.iri: e for _, e in self.sents[sent.index - 1].items if e.kind == "org" and e.category in founded}
+        if len(named) != 1:
+            return
+        al = next(iter(named.values()))
+        lo = sent.span.start + fm.start("o")
+        for om, oe in sent.in_range(lo, sent.span.start + fm.end("o"), "org"):
+            if oe.iri != al.iri:
+                self.rel(al, "foundedBy", oe, sent, "founded-by:next", os_=self.surf(om))
 
     def operated_located(self, sent: Sent) -> None:
         """ORG建设/运营的PLATFORM → operatedBy; ORG位于/落户 PLACE → locatedIn."""

@@ -55,7 +55,7 @@ HEADS: list[tuple[str, str, bool]] = [
     ("技术创新中心", "InnovationPlatform", True), ("联合创新中心", "InnovationPlatform", False),
     ("联合实验室", "Laboratory", False), ("联合研发中心", "InnovationPlatform", False), ("产业创新中心", "InnovationPlatform", True),
     ("创新中心", "InnovationPlatform", False), ("工程技术研究中心", "InnovationPlatform", True),
-    ("工程研究中心", "InnovationPlatform", True), ("企业技术中心", "InnovationPlatform", True),
+    ("工程研究中心", "InnovationPlatform", True), ("企业技术中心", "InnovationPlatform", True), ("工业设计中心", "InnovationPlatform", False),
     ("技术中心", "InnovationPlatform", False), ("研发中心", "InnovationPlatform", False),
     ("研究中心", "InnovationPlatform", False), ("检测中心", "InnovationPlatform", False),
     ("工业互联网平台", "InnovationPlatform", False), ("公共服务平台", "InnovationPlatform", False),
@@ -98,7 +98,8 @@ GENERIC = ("产业", "行业", "创新", "技术", "研发", "科技", "科研",
            "互联网", "工业互联网", "研究", "检测", "孵化", "开放", "协同", "产学研", "校企", "院企", "政产学研",
            "千亿级", "万千亿级", "百亿级", "万亿级", "战略性", "新兴", "优势", "特色", "地标", "中小企业", "年度", "以上",
            "规模最大", "未来", "主导", "支柱", "现代", "传统", "先进", "级", "具有", "全球", "影响力", "竞争力", "世界级",
-           "科创", "一号", "首位", "首要", "第一", "龙头型", "全资子", "控股子", "完整", "全链条")
+           "科创", "一号", "首位", "首要", "第一", "龙头型", "全资子", "控股子", "完整", "全链条", "标志性", "代表性",
+           "引领性", "基础性", "先导性", "重要")
 _GENERIC_RE = re.compile("|".join(sorted(map(re.escape, GENERIC), key=len, reverse=True)))
 _PLACE_PREFIX = re.compile(r"^(?:中国|国家|江苏省|江苏|省|市|区|县|美国|德国|日本|英国|法国|韩国)")
 
@@ -423,10 +424,15 @@ def abbreviation_mentions(text: str, sentences: list[Span], found: list[Mention]
             short = text[s:e]
             if any(x.start <= s and e <= x.end for x in found):
                 continue
+            if not _word_starts_at(text, sent.start, s):
+                continue  # 造业创新中心 inside 制造业创新中心: a short form begins a word
             head = m.group(1)
+            if is_generic(short[:-len(head)]) or short in _HEAD_INFO:
+                continue  # 创新平台, 工业设计中心: no one's short name
             for lm in longs:
                 stem = short[:-len(head)]
-                if lm.name.endswith(head) and ((_subsequence(stem, lm.name[:-len(head)]) and short[0] != lm.name[0])
+                if lm.name.endswith(head) and not lm.name.endswith(short) and (
+                        (_subsequence(stem, lm.name[:-len(head)]) and short[0] != lm.name[0])
                                                or _initials(stem, lm.name)):
                     out.append(Mention(s, e, "org", lm.category, "abbreviation", short, lm.known, alias_of=lm.start))
                     break
@@ -444,6 +450,20 @@ def abbreviation_mentions(text: str, sentences: list[Span], found: list[Mention]
                                        alias_of=lm.start))
                     taken.append((am.start(), am.end()))
     return out
+
+
+def _word_starts_at(text: str, lo: int, pos: int) -> bool:
+    """Whether a word begins at ``pos``: after a separator, or where segmenting the few
+    characters around it puts a boundary (市级|制造业 yes, 市级制|造业 no)."""
+    left = text[max(lo, pos - 6):pos]
+    if not left or left[-1] in HARD_STOPS:
+        return True
+    at = len(left)
+    for tok in words(left + text[pos:pos + 4]):
+        if at <= 0:
+            return at == 0
+        at -= len(tok)
+    return at == 0
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -466,11 +486,20 @@ _STRONG_DOC_HEADS = ("需求榜", "攻关榜", "榜单", "清单", "名单", "�
 _PUBLISH = re.compile(r"(?:发布|印发|制定|出台|公布|编制|推出|下发|颁布)(?:了)?(?:[^,，。;；“《]{0,8})?$")
 
 
+_ATTACHMENT = re.compile(r"^附件\d{0,2}[:.、]?\s*(?:\d{1,2}[.、]\s*)?[《“]?(?P<t>[^《》\n]{4,80}?)[》”]?"
+                         r"\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar)$", re.I)
+
+
 def document_mentions(text: str, sentences: list[Span]) -> list[Mention]:
     """Documents: every 《title》; a “quoted title” ending in a document head after a
     publishing verb (发布“…需求榜”)."""
     out = []
     for sent in sentences:
+        if am := _ATTACHMENT.match(sent.text):
+            # 附件:2025年度…名单.pdf — the attached document, by its file name
+            s, e = sent.start + am.start("t"), sent.start + am.end("t")
+            out.append(Mention(s, e, "document", _doc_category(text[s:e], sent.text), "document:attachment", text[s:e]))
+            continue
         for m in re.finditer(r"《([^》]{2,80})》", sent.text):
             s, e = sent.start + m.start(1), sent.start + m.end(1)
             out.append(Mention(s, e, "document", _doc_category(text[s:e], sent.text), "document:title", text[s:e]))
@@ -511,7 +540,7 @@ def event_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             continue  # both patterns need a verb of holding
         for m in _HOLDS_RE.finditer(sent.text):
             s0, e0 = sent.start + m.start("name"), sent.start + m.end("name")
-            if e0 - s0 - 2 >= 2 and not re.match(r"^(?:的|了|相关|有关|专题|工作)", text[s0:e0]):
+            if e0 - s0 - 2 >= 2 and not re.match(r"^(?:的|了|相关|有关|专题|工作|这|那|此|本|该|上述)", text[s0:e0]):
                 out.append(Mention(s0, e0, "event", "Event", "event:held-by", text[s0:e0]))
         for m in _EVENT_RE.finditer(sent.text):
             he = sent.start + m.end()
@@ -569,14 +598,58 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
             if text[he:he + 1] in ("处", "科", "办", "局"):
                 continue  # 产业集群处: a bureau's division
             start = left_edge(text, sent.start, hs, keep_conjunction=lambda *_: True)
-            if text[start:start + 1] == "年" and text[start - 1:start].isdigit():
-                start += 1  # 到2027年轴承产业集群: the year is not part of the name
-            desc = text[start:hs]
+            if (pm := _PERIOD_REST.match(text, start)) and text[start - 1:start].isdigit():
+                start = pm.end()  # 到2027年轴承产业集群, 1—10月高端…: the period is not part of the name
+            end = he
+            if cm := _COUNTED.search(text, start, hs):
+                # 电子信息、先进材料、汽车及零部件三大产业集群: the count is not part of the last name
+                end = cm.start()
+                if end - start < 2:
+                    continue
+            desc = text[start:min(end, hs)]
             core = re.sub(r"^(?:国家|省级|省|市级|市|全市|全省)", "", desc)
             if not _clean_cluster_name(core):
                 continue
-            out.append(Mention(start, he, "cluster", "IndustrialCluster", "cluster:suffix", text[start:he]))
-    return out
+            out.append(Mention(start, end, "cluster", "IndustrialCluster", "cluster:suffix", text[start:end]))
+        for m in _BARE_CLUSTER.finditer(st):
+            # a cluster named with 集群 alone (…共同培育的通泰扬海工装备和高技术船舶集群): an industry's words
+            hs, he = sent.start + m.start(), sent.start + m.end()
+            if any(f.start < he and hs < f.end and f.kind != "event" for f in found + out):
+                continue
+            start = left_edge(text, sent.start, hs, keep_conjunction=lambda *_: True)
+            if any(f.kind == "cluster" and start <= f.start and f.end <= hs for f in found + out):
+                continue  # 工程机械集群: the cluster is already recognised by its name
+            start += len(_NOT_A_NAME_START.match(text, start).group())
+            desc = text[start:hs]
+            if len(desc) >= 4 and _INDUSTRY.search(desc) and _clean_cluster_name(desc):
+                out.append(Mention(start, he, "cluster", "IndustrialCluster", "cluster:bare-suffix", text[start:he]))
+    return _verbs_off(out, found)
+
+
+_NOT_A_NAME_START = re.compile(r"(?:[\d.、]+|[一二三四]?季度|月份|月|年度|年)?")
+_BARE_CLUSTER = re.compile(r"(?<!产业)(?<!制造业)集群(?![处科办局])")
+# words of an industry (from the cluster names of the reference data and the genre)
+_INDUSTRY = re.compile(r"装备|材料|船舶|海工|汽车|电子|信息|医药|医疗|纺织|服装|化工|能源|机械|钢|芯片|集成电路|半导体|"
+                       r"光伏|储能|电池|家电|食品|航空|航天|软件|机器人|光电|通信|生物|家居|建材|物流|稀土|轴承|"
+                       r"电气|石化|新能源|智能制造|仪器|仪表|模具|农机|工程机械|纤维|显示|传感")
+
+
+_SERVE = re.compile(r"^(?:服务于|服务|赋能|支撑|面向|聚焦|助力|对接|带动|壮大|做强|发展)")
+
+
+def _verbs_off(clusters: list[Mention], found: list[Mention]) -> list[Mention]:
+    """服务先进材料产业集群: a verb glued to a cluster the report names elsewhere without it
+    (先进材料产业集群) is not part of the name; 服务机器人产业集群, named so throughout, keeps it."""
+    names = {m.name for m in clusters + found if m.kind == "cluster"}
+    for m in clusters:
+        if (vm := _SERVE.match(m.name)) and m.name[vm.end():] in names:
+            m.start += vm.end()
+            m.name = m.name[vm.end():]
+    return clusters
+
+
+_PERIOD_REST = re.compile(r"年度|年|月份|月|季度")
+_COUNTED = re.compile(r"(?:[两三四五六七八九十]|\d{1,2})大$")
 
 
 def city_index(cities: dict[str, Known]) -> NameIndex:
@@ -796,6 +869,20 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
+def _same_name_in_lists(found: list[Mention], aliases: list[Mention]) -> None:
+    """A list item that repeats a name recognised before it (双良节能, defined by 以下简称) is that
+    organisation, not one of the list's kind."""
+    named: dict[str, Mention] = {}
+    for m in sorted(found + aliases, key=lambda m: m.start):
+        if m.kind == "org" and not m.rule.startswith("list:"):
+            named.setdefault(m.name, m)
+    for m in found:
+        src = named.get(m.name)
+        if m.rule.startswith("list:") and src is not None and src.start < m.start:
+            m.category, m.known = src.category, src.known
+            m.alias_of = src.alias_of if src.alias_of is not None else src.start
+
+
 def find_mentions(text: str, sentences: list[Span], gaz: Gazetteer, city: Known | None,
                   gov_pattern: GovernmentPattern, cities: NameIndex | None = None,
                   gazetteer_matches: list | None = None, prefix: PlacePrefix | None = None) -> list[Mention]:
@@ -817,6 +904,7 @@ def find_mentions(text: str, sentences: list[Span], gaz: Gazetteer, city: Known 
     stage2 = resolve_overlaps(stage1 + listed)
     abbrev = abbreviation_mentions(text, sentences, [m for m in stage2 if m.kind == "org"])
     abbrev += explicit_alias_mentions(text, stage2 + abbrev)
+    _same_name_in_lists(stage2, abbrev)
     short = short_name_mentions(text, stage2 + abbrev, gaz, prefix)
     short += backreference_mentions(text, stage2 + abbrev + short)
     clusters = cluster_pattern_mentions(text, sentences, stage2 + abbrev + short, cities)
