@@ -73,6 +73,17 @@ _SUPPORT = re.compile(r"支持|资助|奖励|补助|扶持|重视")
 _LISTED = re.compile(r"入选|入围|上榜|获批|获评")
 _LEAD_WORD = re.compile(r"龙头|领军|链主|头部企业")
 _HOME = re.compile(r"(?:我市|本市|全市|我省|本省|全省|当地)")
+_NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千]|首位")
+
+# the words around a figure that are not what it measures (indicator)
+_IND_LEAD = re.compile(r"^[的为在于,，、和及与]+")
+_IND_VERB = re.compile(r"(?:达到|达|为|是|超过|超|约|近|逾|突破|共|累计|总计|合计|实现|完成|新增|增至|提升至|跃升至|位居)+$")
+_IND_PERIOD = re.compile(r"^(?:今年以来|年初以来|目前|截至[^,，]*?(?:底|末)|1至\d+月份?|前三季度|上半年|全年|一季度)")
+_IND_NOUN = re.compile(r"^([\u4e00-\u9fffA-Za-z“”]{1,10}?)(?=[,，。;；、]|$|提前|完成|参与|入选|获|实现|达|全面|加快)")
+_IND_CHANGE = re.compile(r"同比(?:增长|下降)|增长|下降|增速")
+_LOCATED_BEFORE = re.compile(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?)$")
+_LOCATED_UNLISTED = re.compile(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?)(?P<p>[\u4e00-\u9fff]{2,4}(?:区|县|市|镇))的$")
+_OWNED = re.compile(r"旗下(?:的)?(?:全资|控股)?(?:子公司)?$")
 
 
 class FactExtractor:
@@ -564,19 +575,18 @@ class FactExtractor:
             nxt = items[i + 1] if i + 1 < len(items) else None
             if (e.kind == "place" or e.category == "IndustrialPark") and nxt and nxt[1].kind == "org" and \
                     nxt[1].category != "GovernmentBody" and self.text[m.end:nxt[0].start] == "的" and \
-                    re.search(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?)$", before):
+                    _LOCATED_BEFORE.search(before):
                 self.rel(nxt[1], "locatedIn", e, sent, "located-in:before", ss=self.surf(nxt[0]), os_=self.surf(m))
             window = max(sent.span.start, m.start - 14)
             if e.kind == "org" and e.category != "GovernmentBody" and (
-                    um := re.search(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?)(?P<p>[\u4e00-\u9fff]{2,4}(?:区|县|市|镇))的$",
-                                    self.text[window:m.start])) and \
+                    um := _LOCATED_UNLISTED.search(self.text[window:m.start])) and \
                     not any(pm.end == m.start - 1 for pm, _ in items[:i]):
                 # a district the reference data does not list: 位于城阳区的…
                 ps = window + um.start("p")
                 pm = Mention(ps, ps + len(um.group("p")), "place", "District", "place:unlisted", um.group("p"))
                 place = self.r.venue(um.group("p"), pm, self.surface[pm.start:pm.end])
                 self.rel(e, "locatedIn", place, sent, "located-in:before", ss=self.surf(m), os_=self.surf(pm))
-            if e.kind == "org" and re.search(r"旗下(?:的)?(?:全资|控股)?(?:子公司)?$", self.text[window:m.start]):
+            if e.kind == "org" and _OWNED.search(self.text[window:m.start]):
                 owners = [(om, oe) for om, oe in items[:i] if oe.kind == "org" and oe.category == "Firm"]
                 if owners:
                     # the firm right before 旗下, else the one the sentence is about (its first)
@@ -614,6 +624,8 @@ class FactExtractor:
     def figures(self, sent: Sent) -> None:
         """Every figure as an observation: subject, indicator, value and unit as stated,
         qualifier, period (clause, else sentence, else none) and target flag."""
+        if not _NUMERAL.search(sent.span.text):
+            return  # no figure without a numeral (find_quantities reads none)
         periods_sent = find_periods(sent.span.text, self.report_date)
         prev_subject: tuple[Entity | None, str | None] = (None, None)
         prev_indicator = ""
@@ -656,17 +668,16 @@ class FactExtractor:
         """The words naming what a figure measures, from the subject to the number (and the noun
         after a count): 产值同比增长, 吸收带动上下游企业; an elided 产值 is carried over."""
         before = self.text[start:qstart]
-        before = re.sub(r"^[的为在于,，、和及与]+", "", before)
-        before = re.sub(r"(?:达到|达|为|是|超过|超|约|近|逾|突破|共|累计|总计|合计|实现|完成|新增|增至|提升至|跃升至|位居)+$",
-                        "", before)
-        before = re.sub(r"^(?:今年以来|年初以来|目前|截至[^,，]*?(?:底|末)|1至\d+月份?|前三季度|上半年|全年|一季度)", "", before)
+        before = _IND_LEAD.sub("", before)
+        before = _IND_VERB.sub("", before)
+        before = _IND_PERIOD.sub("", before)
         after = ""
         if qend < clause_end:
-            am = re.match(r"^([\u4e00-\u9fffA-Za-z“”]{1,10}?)(?=[,，。;；、]|$|提前|完成|参与|入选|获|实现|达|全面|加快)",
+            am = _IND_NOUN.match(
                           self.text[qend:clause_end])
             if am and not before.endswith(("增长", "下降", "提高", "回落", "占比", "率")):
                 after = am.group(1)
         ind = (before + after).strip("“”,，、 ")
-        if previous and re.fullmatch(r"同比(?:增长|下降)|增长|下降|增速", ind) and previous.endswith(ind) and previous != ind:
+        if previous and _IND_CHANGE.fullmatch(ind) and previous.endswith(ind) and previous != ind:
             ind = previous
         return ind[:40] or "数量"

@@ -100,6 +100,7 @@ GENERIC = ("产业", "行业", "创新", "技术", "研发", "科技", "科研",
            "规模最大", "未来", "主导", "支柱", "现代", "传统", "先进", "级", "具有", "全球", "影响力", "竞争力", "世界级",
            "科创", "一号", "首位", "首要", "第一", "龙头型", "全资子", "控股子", "完整", "全链条", "标志性", "代表性",
            "引领性", "基础性", "先导性", "重要")
+_NOT_WORDS = re.compile(r"[\d.%()()、\s]")
 _GENERIC_RE = re.compile("|".join(sorted(map(re.escape, GENERIC), key=len, reverse=True)))
 _PLACE_PREFIX = re.compile(r"^(?:中国|国家|江苏省|江苏|省|市|区|县|美国|德国|日本|英国|法国|韩国)")
 
@@ -111,7 +112,7 @@ def is_generic(descriptive: str) -> bool:
     (True, True, False, False)
     """
     rest = _GENERIC_RE.sub("", descriptive)
-    rest = re.sub(r"[\d.%()()、\s]", "", rest)
+    rest = _NOT_WORDS.sub("", rest)
     return len(rest) == 0
 
 
@@ -486,6 +487,8 @@ _STRONG_DOC_HEADS = ("需求榜", "攻关榜", "榜单", "清单", "名单", "�
 _PUBLISH = re.compile(r"(?:发布|印发|制定|出台|公布|编制|推出|下发|颁布)(?:了)?(?:[^,，。;；“《]{0,8})?$")
 
 
+_TITLE = re.compile(r"《([^》]{2,80})》")
+_QUOTED = re.compile(r"“([^”]{4,60})”|「([^」]{4,60})」")
 _ATTACHMENT = re.compile(r"^附件\d{0,2}[:.、]?\s*(?:\d{1,2}[.、]\s*)?[《“]?(?P<t>[^《》\n]{4,80}?)[》”]?"
                          r"\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar)$", re.I)
 
@@ -500,10 +503,10 @@ def document_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             s, e = sent.start + am.start("t"), sent.start + am.end("t")
             out.append(Mention(s, e, "document", _doc_category(text[s:e], sent.text), "document:attachment", text[s:e]))
             continue
-        for m in re.finditer(r"《([^》]{2,80})》", sent.text):
+        for m in _TITLE.finditer(sent.text):
             s, e = sent.start + m.start(1), sent.start + m.end(1)
             out.append(Mention(s, e, "document", _doc_category(text[s:e], sent.text), "document:title", text[s:e]))
-        for m in re.finditer(r"“([^”]{4,60})”|「([^」]{4,60})」", sent.text):
+        for m in _QUOTED.finditer(sent.text):
             g = 1 if m.group(1) is not None else 2
             title = m.group(g)
             strong = title.endswith(_STRONG_DOC_HEADS) and len(title) >= 6

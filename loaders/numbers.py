@@ -327,12 +327,15 @@ def find_periods(text: str, report: date | None) -> list[Period]:
     return out
 
 
+_TARGET_MET = re.compile(r"完成[^,，。;；]{0,10}目标")
+
+
 def is_target(clause: str) -> bool:
     """Whether a clause states a plan figure rather than an achievement.
 
     >>> is_target("力争到2025年产值突破千亿元"), is_target("完成年度计划的76.3%")
     (True, False)
     """
-    if re.search(r"完成[^,，。;；]{0,10}目标", clause):
+    if _TARGET_MET.search(clause):
         return False  # 完成年度目标的80%: progress against a target is an achievement
     return bool(_TARGET_WORDS.search(clause))
