@@ -763,6 +763,8 @@ def short_name_mentions(text: str, found: list[Mention], gaz: Gazetteer, prefix:
         if m.kind == "org" and m.category == "Firm" and LEGAL_FORM.search(m.name):
             core = firm_core(m.name, prefix)
             cores.add(core)
+            if len(bare := LEGAL_FORM.sub("", m.name)) >= 4 and not starts_with_place(bare):
+                cores.add(bare)  # 杰克科技 for 杰克科技股份有限公司 (its core 杰克 is too short)
             toks = words(core)
             for k in range(2, len(toks)):  # 岱岳精工 for 岱岳精工机械, 上汽通用五菱 for 上汽通用五菱汽车
                 if len("".join(toks[:k])) >= 4:
@@ -823,7 +825,7 @@ def bare_cluster_mentions(text: str, found: list[Mention], prefix: PlacePrefix |
     return out
 
 
-_BACK = re.compile(r"(?:^|(?<=[\n,，。;；:])|(?<=依托))(?P<w>该公司|该集团|公司|集团|该联合体|该联盟|该平台|该中心|该实验室|该研究院)"
+_BACK = re.compile(r"(?:^|(?<=[\n,，。;；:])|(?<=依托)|(?<=由))(?P<w>该公司|该集团|公司|集团|该联合体|该联盟|该平台|该中心|该实验室|该研究院)"
                    r"(?=牵头|与|旗下|是|已|将|联合|依托|作为|入选|获|今年|去年|先后|累计|还|也|目前|近年来|自|在|由|于|成立|总部)")
 
 

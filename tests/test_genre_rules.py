@@ -354,3 +354,14 @@ def test_party_committee_and_information_offices(extract_text):
     assert found.get("泰安市委办公室") == "GovernmentBody"
     assert found.get("泰安市人民政府新闻办公室") == "GovernmentBody"
     assert "办公室" not in found
+
+
+def test_a_short_name_whose_core_is_too_short(extract_text):
+    x = extract_text(HEADER + "链主企业泰捷科技股份有限公司营收增长12%。由泰捷科技牵头,联合泰山学院等20家单位组建的泰安市农机装备产业创新联盟今年发布团体标准3项。\n")
+    assert ("泰安市农机装备产业创新联盟", "foundedBy", "泰捷科技股份有限公司") in relations(x)
+    assert ("泰安市农机装备产业创新联盟", "foundedBy", "泰山学院") in relations(x)
+
+
+def test_the_company_after_you_is_the_firm_the_report_is_about(extract_text):
+    x = extract_text(HEADER + "山东泰岳农机有限公司前三季度交付农机1.2万台。由该公司牵头组建的泰安市智能农机产业联盟吸纳成员40家。\n")
+    assert ("泰安市智能农机产业联盟", "foundedBy", "山东泰岳农机有限公司") in relations(x)
