@@ -425,8 +425,6 @@ def abbreviation_mentions(text: str, sentences: list[Span], found: list[Mention]
             short = text[s:e]
             if any(x.start <= s and e <= x.end for x in found):
                 continue
-            if not _word_starts_at(text, sent.start, s):
-                continue  # 造业创新中心 inside 制造业创新中心: a short form begins a word
             head = m.group(1)
             if is_generic(short[:-len(head)]) or short in _HEAD_INFO:
                 continue  # 创新平台, 工业设计中心: no one's short name
@@ -435,7 +433,9 @@ def abbreviation_mentions(text: str, sentences: list[Span], found: list[Mention]
                 if lm.name.endswith(head) and not lm.name.endswith(short) and (
                         (_subsequence(stem, lm.name[:-len(head)]) and short[0] != lm.name[0])
                                                or _initials(stem, lm.name)):
-                    out.append(Mention(s, e, "org", lm.category, "abbreviation", short, lm.known, alias_of=lm.start))
+                    if _word_starts_at(text, sent.start, s):  # not 造业创新中心 inside 制造业创新中心
+                        out.append(Mention(s, e, "org", lm.category, "abbreviation", short, lm.known,
+                                           alias_of=lm.start))
                     break
     # 苏大 for 苏州大学, 华科大 for 华中科技大学: only between a separator and a verb or separator,
     # since 大 starts many words (江苏大力…)
