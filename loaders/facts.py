@@ -73,6 +73,7 @@ _SUPPORT = re.compile(r"支持|资助|奖励|补助|扶持|重视")
 _LISTED = re.compile(r"入选|入围|上榜|获批|获评")
 _LEAD_WORD = re.compile(r"龙头|领军|链主|头部企业")
 _HOME = re.compile(r"(?:我市|本市|全市|我省|本省|全省|当地)")
+_FOUNDED = ("Alliance", "InnovationPlatform", "Laboratory", "ResearchInstitute")  # what 组建/成立 makes
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千]|首位")
 
 # the words around a figure that are not what it measures (indicator)
@@ -481,10 +482,9 @@ class FactExtractor:
     def alliance(self, sent: Sent) -> None:
         """Who founded an alliance, platform or lab: "A、B共同发起成立X", "A与B联合组建的X",
         "由A、B发起的X", "A作为…,联合B、C组建X"; "X吸纳A、B" and "A加入X" → memberOf."""
-        founded = ("Alliance", "InnovationPlatform", "Laboratory", "ResearchInstitute")
         clauses = split_clauses(sent.span)
         for m, al in sent.in_range(sent.span.start, sent.span.end, "org"):
-            if al.category not in founded:
+            if al.category not in _FOUNDED:
                 continue
             ci = next(i for i, c in enumerate(clauses) if c.start <= m.start < c.end)
             clause = clauses[ci]
@@ -534,8 +534,7 @@ class FactExtractor:
                       sent.span.text)
         if not fm or sent.index == 0:
             return
-        founded = ("Alliance", "InnovationPlatform", "Laboratory", "ResearchInstitute")
-        named = {e.iri: e for _, e in self.sents[sent.index - 1].items if e.kind == "org" and e.category in founded}
+        named = {e.iri: e for _, e in self.sents[sent.index - 1].items if e.kind == "org" and e.category in _FOUNDED}
         if len(named) != 1:
             return
         al = next(iter(named.values()))
@@ -673,8 +672,7 @@ class FactExtractor:
         before = _IND_PERIOD.sub("", before)
         after = ""
         if qend < clause_end:
-            am = _IND_NOUN.match(
-                          self.text[qend:clause_end])
+            am = _IND_NOUN.match(self.text[qend:clause_end])
             if am and not before.endswith(("增长", "下降", "提高", "回落", "占比", "率")):
                 after = am.group(1)
         ind = (before + after).strip("“”,，、 ")

@@ -629,7 +629,8 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
     return _verbs_off(out, found)
 
 
-_NOT_A_NAME_START = re.compile(r"(?:[\d.、]+|[一二三四]?季度|月份|月|年度|年)?")
+_PERIOD_WORDS = r"年度|年|月份|月|季度"  # what is left of a period when a number ends it
+_NOT_A_NAME_START = re.compile(rf"(?:[\d.、]+|[一二三四]?季度|{_PERIOD_WORDS})?")
 _BARE_CLUSTER = re.compile(r"(?<!产业)(?<!制造业)集群(?![处科办局])")
 # words of an industry (from the cluster names of the reference data and the genre)
 _INDUSTRY = re.compile(r"装备|材料|船舶|海工|汽车|电子|信息|医药|医疗|纺织|服装|化工|能源|机械|钢|芯片|集成电路|半导体|"
@@ -651,7 +652,7 @@ def _verbs_off(clusters: list[Mention], found: list[Mention]) -> list[Mention]:
     return clusters
 
 
-_PERIOD_REST = re.compile(r"年度|年|月份|月|季度")
+_PERIOD_REST = re.compile(_PERIOD_WORDS)
 _COUNTED = re.compile(r"(?:[两三四五六七八九十]|\d{1,2})大$")
 
 

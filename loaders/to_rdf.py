@@ -107,18 +107,16 @@ def _int(value: int) -> str:
     return _INT.format(int(value))
 
 
-def _str(value: str) -> str:
-    """A plain string literal: quoted as is, or written by pyoxigraph when it needs escaping."""
+def _str(value: str, lang: str | None = None) -> str:
+    """A string literal (``@lang`` if given): quoted as is, or written by pyoxigraph when it
+    needs escaping."""
     if _ESCAPED.search(value) is None:
-        return f'"{value}"'
-    return str(ox.Literal(value))
+        return f'"{value}"@{lang}' if lang else f'"{value}"'
+    return str(ox.Literal(value, language=lang))
 
 
 def _zh(value: str) -> str:
-    """A ``@zh`` literal, the same way."""
-    if _ESCAPED.search(value) is None:
-        return f'"{value}"@zh'
-    return str(ox.Literal(value, language="zh"))
+    return _str(value, "zh")
 
 
 def _date(value: date) -> str:
