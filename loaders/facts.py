@@ -85,6 +85,29 @@ _IND_CHANGE = re.compile(r"同比(?:增长|下降)|增长|下降|增速")
 _LOCATED_BEFORE = re.compile(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?)$")
 _LOCATED_UNLISTED = re.compile(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?)(?P<p>[\u4e00-\u9fff]{2,4}(?:区|县|市|镇))的$")
 _OWNED = re.compile(r"旗下(?:的)?(?:全资|控股)?(?:子公司)?$")
+_MEETING_BY = re.compile(r"^(?:本次|此次|该)?[\u4e00-\u9fff]{0,4}?(?:大会|会议|论坛|博览会|展会|推进会|推介会|活动|会)由")
+_HOSTED_BY = re.compile(r"由(?P<o>[^,，。;；]{2,60}?)(?:联合|共同)?(?:主办|承办|协办|指导|举办)")
+_HOST_VERB = re.compile(r"(?:联合|共同)?(?:主办|承办|协办)(?:、|,|，)?")
+_HELD_AT = re.compile(r"在(?P<v>[^,，。;；在]{1,20}?)(?:隆重|成功|盛大|顺利)?(?:举行|召开|举办|开幕|启动)")
+_CONVENED_AT = re.compile(r"(?:在(?P<v>[^,，。;；在]{1,20}?))?(?:召开|举办|举行)(?:了)?$")
+_IN_SYSTEM = re.compile(r"之一|之首|中的|中,|中，|位居|位列|是|入选|获批|纳入")
+_LISTED_IN = re.compile(r"(?:把|将)?(?P<x>[^,，。;；把将]{2,30}?)(?:被)?(?:纳入|列入)$")
+_CHALLENGE = re.compile(r"(?:参与|参加)?揭榜|(?:报名)?揭榜")
+_SELECT_VERB = re.compile(r"入选|获批|入围|获评|荣获|被认定为|认定为|被确定为|确定为|被命名为|命名为|列为|跃升至|跻身|评为")
+_LIST_LINE = re.compile(r"^(?:\d{1,2}[.、]|[(]?[一二三四五六七八九十]{1,2}[)、])?\s*(?P<c>[^:,，。;；]{2,24}?)[:]")
+_LEAD_AS = re.compile(r"作为(?P<c>[^,，。;；]{2,30}?)(?:产业集群|集群|产业链|产业)?(?:的)?“?(?:链主|龙头|领军)")
+_CLUSTER_LEAD = re.compile(r"(?:集群|产业链)(?:的)?“?(?:链主|龙头|领军)")
+_FOUNDING_VERB = re.compile(r"(?:牵头|联合|共同|携手)?(?:组建|发起成立|发起|成立|共建|建设|设立)(?:了|的)?$|牵头(?:的)?$")
+_RELYING_ON = re.compile(r"依托[^,，。;；]*$")
+_JOINED = re.compile(r"加入(?:了)?$")
+_FOUNDERS_NEXT = re.compile(r"^由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:牵头)?(?:组建|发起成立|发起|成立|共建|建设)")
+_OPERATING = re.compile(r"(?:牵头|负责)?(?:建设|运营|打造|建成|搭建|运行|承建)(?:运营)?的")
+_JOINTLY_BEFORE = re.compile(r"(?:与|和|共同|联合)[^,，。;；]{0,30}$")
+_LOCATED_VERB = re.compile(r"(?:位于|落户|落户于|坐落于|入驻|扎根)")
+_SUBSIDIARY = re.compile(r"是(?P<x>[^,，。;；]{2,40}?)(?:旗下(?:的)?|[^,，。;；]{0,12}设立的(?:全资|控股)?子公司|的(?:全资|控股)子公司)")
+_THIS_FIRM = re.compile(r"^[^,，。;；]{0,20}(?:这家|该)(?:企业|公司)")
+_LEAD_LIST = re.compile(r"链主|龙头|领军")
+_LIST_WORD = re.compile(r"名单|清单|榜单|目录|榜$")
 
 
 class FactExtractor:
@@ -118,20 +141,37 @@ class FactExtractor:
             if not sent.items:
                 self.figures(sent)  # every other rule links what the sentence names
                 continue
-            self.documents(sent)
-            self.events(sent)
-            self.event_organizers(sent)
-            self.part_of(sent)
+            # each rule runs only where what it links occurs (the rules check again, in detail)
+            kinds = {m.kind for m, _ in sent.items}
+            orgs = [e.category for m, e in sent.items if m.kind == "org"]
+            firm = "Firm" in orgs
+            if "document" in kinds:
+                self.documents(sent)
+            if "event" in kinds:
+                self.events(sent)
+            elif self.facts.events:
+                self.event_organizers(sent)
+            if "programme" in kinds or "cluster" in kinds and "designation" in kinds:
+                self.part_of(sent)
             self.supported_by(sent)
-            self.collaboration(sent)
-            self.challenge(sent)
-            self.selected(sent)
-            self.lead_firm(sent)
-            self.alliance(sent)
-            self.founders_next(sent)
-            self.operated_located(sent)
-            self.located_before(sent)
-            self.subsidiary(sent)
+            if len(orgs) >= 2:
+                self.collaboration(sent)
+            if orgs:
+                self.challenge(sent)
+            if "designation" in kinds or "document" in kinds:
+                self.selected(sent)
+            if firm:
+                self.lead_firm(sent)
+            if any(c in _FOUNDED for c in orgs):
+                self.alliance(sent)
+            if orgs:
+                self.founders_next(sent)
+            if orgs and len(sent.items) >= 2:
+                self.operated_located(sent)
+            if orgs:
+                self.located_before(sent)
+            if firm:
+                self.subsidiary(sent)
             self.owned_lists(sent)
             self.figures(sent)
         return self.facts
@@ -188,8 +228,7 @@ class FactExtractor:
         """'大会由A、B共同主办' right after an event's sentence: A and B organised that event."""
         if sent.in_range(sent.span.start, sent.span.end, "event") or not self.facts.events:
             return
-        mm = re.match(r"^(?:本次|此次|该)?[\u4e00-\u9fff]{0,4}?(?:大会|会议|论坛|博览会|展会|推进会|推介会|活动|会)由",
-                      sent.span.text)
+        mm = _MEETING_BY.match(sent.span.text)
         if not mm or self.facts.events[-1].sentence < sent.index - 2:
             return
         info = self.facts.events[-1]
@@ -203,9 +242,9 @@ class FactExtractor:
     def hosts(self, sent: Sent) -> list[tuple[Mention, Entity]]:
         """由A、B(联合|共同)主办 and A主办、B承办: the bodies before each verb of hosting."""
         organizers: list[tuple[Mention, Entity]] = []
-        for hm in re.finditer(r"由(?P<o>[^,，。;；]{2,60}?)(?:联合|共同)?(?:主办|承办|协办|指导|举办)", sent.span.text):
+        for hm in _HOSTED_BY.finditer(sent.span.text):
             organizers += sent.in_range(sent.span.start + hm.start("o"), sent.span.start + hm.end("o"), "org")
-        for hm in re.finditer(r"(?:联合|共同)?(?:主办|承办|协办)(?:、|,|，)?", sent.span.text):
+        for hm in _HOST_VERB.finditer(sent.span.text):
             # A主办、B承办: the organisation right before each verb, and those joined to it
             before = sent.in_range(sent.span.start, sent.span.start + hm.start(), "org")
             if before and before[-1][0].end == sent.span.start + hm.start():
@@ -221,11 +260,11 @@ class FactExtractor:
             if dates:
                 info.date = dates[-1][2]
             after = self.text[m.end:sent.span.end]
-            if vm := re.search(r"在(?P<v>[^,，。;；在]{1,20}?)(?:隆重|成功|盛大|顺利)?(?:举行|召开|举办|开幕|启动)", after):
+            if vm := _HELD_AT.search(after):
                 self.venue(info, sent, m.end + vm.start("v"), m.end + vm.end("v"))
             organizers = self.hosts(sent)
             clause = next(c for c in split_clauses(sent.span) if c.start <= m.start < c.end)
-            if hm := re.search(r"(?:在(?P<v>[^,，。;；在]{1,20}?))?(?:召开|举办|举行)(?:了)?$", self.text[clause.start:m.start]):
+            if hm := _CONVENED_AT.search(self.text[clause.start:m.start]):
                 # A在VENUE召开EVENT: A organised it, at the venue
                 organizers += sent.in_range(clause.start, clause.start + hm.start(), "org")[-1:]
                 if hm.group("v") and info.venue is None:
@@ -261,7 +300,7 @@ class FactExtractor:
             clusters.setdefault(e.iri, (m, e))  # the first name the sentence gives it
         systems = [(m, e) for m, e in sent.in_range(sent.span.start, sent.span.end, "programme", "designation")
                    if m.rule in ("programme:system", "designation:national")]
-        if len(clusters) == 1 and systems and re.search(r"之一|之首|中的|中,|中，|位居|位列|是|入选|获批|纳入", sent.span.text):
+        if len(clusters) == 1 and systems and _IN_SYSTEM.search(sent.span.text):
             cm, ce = next(iter(clusters.values()))
             for pm, pe in systems:
                 if pm.start <= cm.start < pm.end:
@@ -271,7 +310,7 @@ class FactExtractor:
         for m, prog in sent.in_range(sent.span.start, sent.span.end, "programme"):
             clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= m.start), default=sent.span.start)
             before = self.text[clause_start:m.start]
-            bm = re.search(r"(?:把|将)?(?P<x>[^,，。;；把将]{2,30}?)(?:被)?(?:纳入|列入)$", before)
+            bm = _LISTED_IN.search(before)
             if not bm:
                 continue
             xs, xe = clause_start + bm.start("x"), clause_start + bm.end("x")
@@ -327,7 +366,7 @@ class FactExtractor:
     def challenge(self, sent: Sent) -> None:
         """A、B等N家单位参与揭榜 → each participatesIn the latest challenge list (or the
         challenge programme the clause names)."""
-        mm = re.search(r"(?:参与|参加)?揭榜|(?:报名)?揭榜", sent.span.text)
+        mm = _CHALLENGE.search(sent.span.text)
         if not mm:
             return
         named = [(m, e) for m, e in sent.items if m.rule == "programme:challenge"]
@@ -341,7 +380,7 @@ class FactExtractor:
 
     def selected(self, sent: Sent) -> None:
         """A、B…入选/获批 DESIGNATION → each selectedInto it; "…发布《名单》,A、B等入选" → the list."""
-        for vm in re.finditer(r"入选|获批|入围|获评|荣获|被认定为|认定为|被确定为|确定为|被命名为|命名为|列为|跃升至|跻身|评为", sent.span.text):
+        for vm in _SELECT_VERB.finditer(sent.span.text):
             vs, ve = sent.span.start + vm.start(), sent.span.start + vm.end()
             after = [(m, d) for m, d in sent.in_range(ve, sent.span.end, "designation", "document")
                      if m.start - ve <= 8 and not re.search(r"[,，。;；]", self.text[ve:m.start])
@@ -369,7 +408,7 @@ class FactExtractor:
                               sent.span.text):
             end = sent.span.start + mm.start()
             lists = [(dm, de) for dm, de in sent.in_range(sent.span.start, end, "document", "designation")
-                     if re.search(r"名单|清单|榜单|目录|榜$", de.label)]
+                     if _LIST_WORD.search(de.label)]
             if not lists:
                 continue
             lm, le = lists[-1]
@@ -381,7 +420,7 @@ class FactExtractor:
     def lead_by_list(self, firm: Entity, fm: Mention, lst: Entity, lm: Mention, sent: Sent) -> None:
         """A firm selected into a cluster's list of lead firms (首批12家生物医药“链主”企业名单) is a
         lead firm of that cluster, when the list names it."""
-        if firm.category != "Firm" or not re.search(r"链主|龙头|领军", lst.label):
+        if firm.category != "Firm" or not _LEAD_LIST.search(lst.label):
             return
         named = [e for e in self.r.entities.values() if e.kind == "cluster" and e.mentions and e.label in lst.label]
         if len(named) == 1:
@@ -390,7 +429,7 @@ class FactExtractor:
     def listed_line(self, sent: Sent) -> bool:
         """A line of a list of lead firms by cluster — "1.工程机械集群:A、B、C" under a heading or
         a text that speaks of 链主/龙头 firms — makes each firm a lead firm of that cluster."""
-        lm = re.match(r"^(?:\d{1,2}[.、]|[(]?[一二三四五六七八九十]{1,2}[)、])?\s*(?P<c>[^:,，。;；]{2,24}?)[:]", sent.span.text)
+        lm = _LIST_LINE.match(sent.span.text)
         if not lm:
             return False
         clusters = sent.in_range(sent.span.start + lm.start("c"), sent.span.start + lm.end("c"), "cluster")
@@ -448,7 +487,7 @@ class FactExtractor:
             return
         for c in split_clauses(sent.span):
             ct = self.text[c.start:c.end]
-            if am := re.search(r"作为(?P<c>[^,，。;；]{2,30}?)(?:产业集群|集群|产业链|产业)?(?:的)?“?(?:链主|龙头|领军)", ct):
+            if am := _LEAD_AS.search(ct):
                 cl = sent.in_range(c.start + am.start("c"), c.start + am.end() , "cluster")
                 firms = [(fm, fe) for fm, fe in sent.in_range(sent.span.start, sent.span.end, "org")
                          if fe.category == "Firm" and (fm.end <= c.start + am.start() or fm.start >= c.end)]
@@ -456,7 +495,7 @@ class FactExtractor:
                     fm, fe = firms[0]
                     self.rel(fe, "leadFirmOf", cl[0][1], sent, "lead-firm:as", ss=self.surf(fm), os_=self.surf(cl[0][0]))
                     return
-        generic = re.search(r"(?:集群|产业链)(?:的)?“?(?:链主|龙头|领军)", sent.span.text)
+        generic = _CLUSTER_LEAD.search(sent.span.text)
         focus = None
         if generic and not sent.in_range(sent.span.start, sent.span.end, "cluster"):
             focus = self.main_cluster(self.sents[:sent.index + 1])  # 作为集群“链主”企业: the report's cluster
@@ -489,8 +528,8 @@ class FactExtractor:
             ci = next(i for i, c in enumerate(clauses) if c.start <= m.start < c.end)
             clause = clauses[ci]
             before = self.text[clause.start:m.start]
-            vm = re.search(r"(?:牵头|联合|共同|携手)?(?:组建|发起成立|发起|成立|共建|建设|设立)(?:了|的)?$|牵头(?:的)?$", before)
-            if vm and re.search(r"依托[^,，。;；]*$", before[:vm.start()]):
+            vm = _FOUNDING_VERB.search(before)
+            if vm and _RELYING_ON.search(before[:vm.start()]):
                 vm = None  # 依托X建设的Y: X runs Y (operatedBy), it did not found it
             if vm:
                 founders = [(om, oe) for om, oe in sent.in_range(clause.start, clause.start + vm.start(), "org")]
@@ -512,7 +551,7 @@ class FactExtractor:
                 for om, oe in sent.in_range(m.end + am.start("o"), m.end + am.end("o"), "org"):
                     if oe.iri != al.iri:
                         self.rel(al, "foundedBy", oe, sent, "founded-by:after", os_=self.surf(om))
-            elif re.search(r"加入(?:了)?$", before):
+            elif _JOINED.search(before):
                 for om, oe in sent.in_range(clause.start, m.start, "org"):
                     self.rel(oe, "memberOf", al, sent, "member-of", ss=self.surf(om))
             if al.category == "Alliance":
@@ -530,8 +569,7 @@ class FactExtractor:
     def founders_next(self, sent: Sent) -> None:
         """A sentence that opens with 由A牵头,联合B、C共同组建 names the founders of the one
         platform, lab or alliance the sentence before it names (——X。由A…组建)."""
-        fm = re.match(r"^由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:牵头)?(?:组建|发起成立|发起|成立|共建|建设)",
-                      sent.span.text)
+        fm = _FOUNDERS_NEXT.match(sent.span.text)
         if not fm or sent.index == 0:
             return
         named = {e.iri: e for _, e in self.sents[sent.index - 1].items if e.kind == "org" and e.category in _FOUNDED}
@@ -554,14 +592,14 @@ class FactExtractor:
                 continue
             between = self.text[m.end:nxt[0].start]
             if nxt[1].category in ("InnovationPlatform", "Laboratory") and e.category != nxt[1].category and \
-                    re.fullmatch(r"(?:牵头|负责)?(?:建设|运营|打造|建成|搭建|运行|承建)(?:运营)?的", between) and \
-                    not re.search(r"(?:与|和|共同|联合)[^,，。;；]{0,30}$", self.text[sent.span.start:m.start]):
+                    _OPERATING.fullmatch(between) and \
+                    not _JOINTLY_BEFORE.search(self.text[sent.span.start:m.start]):
                 self.rel(nxt[1], "operatedBy", e, sent, "operated-by", os_=self.surf(m))
             if e.category in ("InnovationPlatform", "Laboratory") and nxt[1].kind == "org" and \
                     re.fullmatch(r"由", between) and re.match(r"^(?:牵头)?(?:建设|运营|打造|承建|负责运营|运行)",
                                                             self.text[nxt[0].end:nxt[0].end + 6]):
                 self.rel(e, "operatedBy", nxt[1], sent, "operated-by:passive", os_=self.surf(nxt[0]))
-            if re.fullmatch(r"(?:位于|落户|落户于|坐落于|入驻|扎根)", between) and nxt[1].kind in ("place", "org") and \
+            if _LOCATED_VERB.fullmatch(between) and nxt[1].kind in ("place", "org") and \
                     (nxt[1].kind == "place" or nxt[1].category == "IndustrialPark"):
                 self.rel(e, "locatedIn", nxt[1], sent, "located-in", ss=self.surf(m), os_=self.surf(nxt[0]))
 
@@ -597,14 +635,13 @@ class FactExtractor:
     def subsidiary(self, sent: Sent) -> None:
         """Y是X旗下的核心企业 / Y是X在宜宾设立的全资子公司 → Y partOf X (Y may be 公司 or 这家企业,
         the firm the report is about)."""
-        sm = re.search(r"是(?P<x>[^,，。;；]{2,40}?)(?:旗下(?:的)?|[^,，。;；]{0,12}设立的(?:全资|控股)?子公司|的(?:全资|控股)子公司)",
-                       sent.span.text)
+        sm = _SUBSIDIARY.search(sent.span.text)
         if not sm:
             return
         xs, xe = sent.span.start + sm.start("x"), sent.span.start + sm.end("x")
         parents = [(m, e) for m, e in sent.in_range(xs, xe, "org") if e.category == "Firm"]
         children = [(m, e) for m, e in sent.in_range(sent.span.start, xs, "org") if e.category == "Firm"]
-        if not children and re.match(r"^[^,，。;；]{0,20}(?:这家|该)(?:企业|公司)", sent.span.text):
+        if not children and _THIS_FIRM.match(sent.span.text):
             children = [(m, e) for s in reversed(self.sents[max(0, sent.index - 3):sent.index])
                         for m, e in s.items if e.kind == "org" and e.category == "Firm"][-1:]
         if parents and children:
@@ -630,7 +667,7 @@ class FactExtractor:
         prev_indicator = ""
         for clause in split_clauses(sent.span):
             ct = self.text[clause.start:clause.end]
-            quantities = find_quantities(ct)
+            quantities = find_quantities(ct) if _NUMERAL.search(ct) else []
             if not quantities:
                 subj = [(m, e) for m, e in sent.in_range(clause.start, clause.end, "cluster", "org", "designation", "document")]
                 if subj:

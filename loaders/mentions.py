@@ -313,6 +313,19 @@ _NOUN_CATEGORY = {"龙头企业": "Firm", "领军企业": "Firm", "链主企业"
                   "科研平台": "InnovationPlatform", "实验室": "Laboratory", "联盟": "Alliance"}
 _LIST_SEP = re.compile(r"、|和|及|与|以及")
 _LIST_RUN = re.compile("[^" + re.escape("".join(sorted(HARD_STOPS - {"、"}))) + "]+")
+_LIST_STOP = re.compile(r"等|以及|(?:\d+|[二两三四五六七八九十]+)(?:余|多)?(?:家|个|所)")
+_COUNTED_TAIL = re.compile(r"(?:企业|单位|机构|院所|高校)(?:共|等)?$|共$")
+_SHORT_FORM_HEADS = ("中心", "研究院", "研究所", "所", "实验室", "联盟", "平台")
+_SHORT_FORM = re.compile(r"[\u4e00-\u9fff]{2,4}?(" + "|".join(_SHORT_FORM_HEADS) + ")")
+_LIST_JOINERS = re.compile(r"(、|和|及|与|以及)")
+_LEVEL_PREFIX = re.compile(r"^(?:国家|省级|省|市级|市|全市|全省)")
+_RANK_OR_COUNT_END = re.compile(r"(?:第[一二三四五六七八九十\d]+(?:位|名)|\d+(?:家|个|项))$")
+_LIST_WORD_END = re.compile(r"(?:名单|称号|行列|荣誉)$")
+_HOSTED_PREFIX = re.compile(r"(?:主办|承办|举办|指导|组织|召开)的")
+_NOT_AN_INDUSTRY = re.compile(r"\d|局|委|厅|名单|专员")
+_ISSUER_OF_LIST = re.compile(r"(?:公布|发布|认定|评选|确定)的")
+_DESIGNATION_WORD = re.compile(r"案例|名单|平台|企业|工厂|冠军|巨人|中心|示范|试点|基地|称号|标杆|项目|园区|集群|场景")
+_FUNDING = re.compile(r"\d+(?:万|亿)?元|支持|资金")
 
 
 def enumeration_mentions(text: str, sentences: list[Span], found: list[Mention]) -> list[Mention]:
@@ -338,7 +351,7 @@ def _list_items(text: str, lo: int, hi: int, found: list[Mention]) -> list[Menti
     first = seg.index("、")
     last = seg.rindex("、")
     # two lists in one run (以A、B、C等龙头企业为牵引、数千家配套企业…): the first one ends at 等
-    stop = re.search(r"等|以及|(?:\d+|[二两三四五六七八九十]+)(?:余|多)?(?:家|个|所)", seg[first:])
+    stop = _LIST_STOP.search(seg[first:])
     if stop and "、" in seg[first:first + stop.start()]:
         last = seg.rindex("、", 0, first + stop.start())
     # the end of the last item: a count noun, 等, a boundary word, or a recognised mention's end
@@ -376,7 +389,7 @@ def _list_items(text: str, lo: int, hi: int, found: list[Mention]) -> list[Menti
     items: list[tuple[int, int]] = []
     pos = start
     body = text[start:lo + len(items_text)]
-    for part in re.split(r"(、|和|及|与|以及)", body):
+    for part in _LIST_JOINERS.split(body):
         if part and not _LIST_SEP.fullmatch(part):
             items.append((pos, pos + len(part)))
         pos += len(part)
@@ -400,7 +413,7 @@ def _list_items(text: str, lo: int, hi: int, found: list[Mention]) -> list[Menti
             continue
         if any(c in HARD_STOPS for c in name) or is_generic(name):
             continue
-        if re.search(r"(?:企业|单位|机构|院所|高校)(?:共|等)?$|共$", name):
+        if _COUNTED_TAIL.search(name):
             continue  # 产业链上下游企业共40家: a kind of member, not a name
         if any(is_boundary(w) for w in words(name) if len(w) > 1 and w not in ("企业",)):
             continue
@@ -419,8 +432,11 @@ def abbreviation_mentions(text: str, sentences: list[Span], found: list[Mention]
     创新中心 (same head, the short form's characters in order inside the long name)."""
     out = []
     longs = [m for m in found if m.kind == "org" and m.length >= 6]
-    for sent in sentences:
-        for m in re.finditer(r"[\u4e00-\u9fff]{2,4}?(中心|研究院|研究所|所|实验室|联盟|平台)", sent.text):
+    heads = {h for h in _SHORT_FORM_HEADS if any(lm.name.endswith(h) for lm in longs)}
+    for sent in sentences if heads else ():
+        for m in _SHORT_FORM.finditer(sent.text):
+            if m.group(1) not in heads:
+                continue  # no long name with this head to stand for
             s, e = sent.start + m.start(), sent.start + m.end()
             short = text[s:e]
             if any(x.start <= s and e <= x.end for x in found):
@@ -554,7 +570,7 @@ def event_mentions(text: str, sentences: list[Span]) -> list[Mention]:
                 i -= 1
             start = i
             prefix = text[start:he - len(m.group(0))]
-            if pm := re.search(r"(?:主办|承办|举办|指导|组织|召开)的", prefix):
+            if pm := _HOSTED_PREFIX.search(prefix):
                 start += pm.end()
             while True:
                 toks = words(text[start:he - len(m.group(0))])
@@ -610,7 +626,7 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
                 if end - start < 2:
                     continue
             desc = text[start:min(end, hs)]
-            core = re.sub(r"^(?:国家|省级|省|市级|市|全市|全省)", "", desc)
+            core = _LEVEL_PREFIX.sub("", desc)
             if not _clean_cluster_name(core):
                 continue
             out.append(Mention(start, end, "cluster", "IndustrialCluster", "cluster:suffix", text[start:end]))
@@ -668,7 +684,7 @@ def city_index(cities: dict[str, Known]) -> NameIndex:
 
 def _clean_cluster_name(core: str) -> bool:
     """An industry's name: specific, no figures, no verbs (和/与/及 may join its words)."""
-    return len(core) >= 2 and not is_generic(core) and not re.search(r"\d|局|委|厅|名单|专员", core) and \
+    return len(core) >= 2 and not is_generic(core) and not _NOT_AN_INDUSTRY.search(core) and \
         not core.endswith(("等", "个", "的")) and not core.startswith(("和", "与", "及")) and not core.endswith(("和", "与", "及")) and \
         not any(is_boundary(w) for w in words(core) if w not in ("和", "与", "及"))
 
@@ -686,14 +702,14 @@ def designation_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             while e < sent.end and text[e] not in ",，。;；!！?？":
                 e += 1
             name = text[s:e]
-            if im := re.search(r"(?:公布|发布|认定|评选|确定)的", name):
+            if im := _ISSUER_OF_LIST.search(name):
                 s += im.end()  # 入选省工业和信息化厅公布的“…名单”: the list, after its issuer
                 name = text[s:e]
-            name = re.sub(r"(?:第[一二三四五六七八九十\d]+(?:位|名)|\d+(?:家|个|项))$", "", name)
-            name = re.sub(r"(?:名单|称号|行列|荣誉)$", "", name) or name
-            if not (4 <= len(name) <= 30) or not re.search(r"案例|名单|平台|企业|工厂|冠军|巨人|中心|示范|试点|基地|称号|标杆|项目|园区|集群|场景", name):
+            name = _RANK_OR_COUNT_END.sub("", name)
+            name = _LIST_WORD_END.sub("", name) or name
+            if not (4 <= len(name) <= 30) or not _DESIGNATION_WORD.search(name):
                 continue
-            if re.search(r"\d+(?:万|亿)?元|支持|资金", name):
+            if _FUNDING.search(name):
                 continue
             out.append(Mention(s, s + len(name), "designation", "Designation", "designation", name))
         for m in _NAMED_AS.finditer(sent.text):

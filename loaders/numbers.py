@@ -58,7 +58,9 @@ _AFTER = r"(?P<after>以上|左右|多|余)?"
 NUMBER_RE = re.compile(
     r"(?=[\d第超逾近约突不将一二两三四五六七八九十百千])"
     rf"(?P<ord>第)?{_PRE}{_NUM}{_MULT}{_POST}(?P<unit>{'|'.join(map(re.escape, _UNITS))})?{_AFTER}")
-_NOT_A_COUNT_AFTER = re.compile(r"^(?:月|日|年|号|季度|时|分|点|周|G|代|级|大|化|体|线|批)")
+_CN_PLACE = re.compile("[十百千点]")  # a numeral of several characters has one (三十, 一百, 三点五)
+_THRESHOLD_OF = re.compile(r"(?:以上)?(?:的)?(?:链主|配套|龙头|骨干|重点)?(?:企业|项目)")
+_NOT_A_COUNT_AFTER = re.compile(r"(?:月|日|年|号|季度|时|分|点|周|G|代|级|大|化|体|线|批)")
 
 
 @dataclass(frozen=True)
@@ -72,12 +74,13 @@ class Quantity:
 
     def base_value(self) -> Decimal:
         """The value with 万/亿 multipliers expanded (1.7万个 → 17000)."""
-        v = self.value
-        for word, mult in (("万亿", 10**12), ("千亿", 10**11), ("百亿", 10**10), ("亿", 10**8), ("千万", 10**7),
-                           ("百万", 10**6), ("十万", 10**5), ("万", 10**4), ("千", 10**3)):
-            if self.unit.startswith(word):
-                return v * mult
-        return v
+        mult = _MULTIPLIERS.get(self.unit[:2]) or _MULTIPLIERS.get(self.unit[:1])
+        return self.value * mult if mult else self.value
+
+
+# a unit's leading multiplier: two characters first (万亿 before 万)
+_MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6, "十万": 10**5,
+                "亿": 10**8, "万": 10**4, "千": 10**3}
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -91,49 +94,49 @@ def find_quantities(text: str) -> list[Quantity]:
     out = []
     masked = _mask_quotes(text)
     for m in NUMBER_RE.finditer(masked):
-        num, unit, mult = m.group("num"), m.group("unit") or "", m.group("mult") or ""
+        ordinal, pre, num, mult, post, unit, after = m.group("ord", "pre", "num", "mult", "post", "unit", "after")
         if not num:
             continue
+        unit, mult = unit or "", mult or ""
         is_cn = not num[0].isdigit()
-        start = m.start("pre") if m.group("pre") else m.start("num")
-        prev = masked[m.start() - 1] if m.start() else ""
+        m_start, m_end = m.span()
+        start = m.start("pre") if pre else m.start("num")
+        prev = masked[m_start - 1] if m_start else ""
         if prev and (prev.isdigit() or prev in ".-/" or (prev.isascii() and prev.isalpha())):
             continue
         if is_cn:
-            if num == "一" and not m.group("ord") or prev in ("唯", "之", "统", "第") and not m.group("ord"):
+            if num == "一" and not ordinal or prev in ("唯", "之", "统", "第") and not ordinal:
                 continue  # 一批, 一流, 唯一一家: an article, not a figure
-            if len(num) > 1 and not re.search("[十百千点]", num):
+            if len(num) > 1 and not _CN_PLACE.search(num):
                 continue  # 一一, 三四: not a numeral
             if not unit and not mult:
                 continue
-        rest = masked[m.end("num") + len(mult):]
         if not unit:
-            if not mult or _NOT_A_COUNT_AFTER.match(rest):
+            rest = m.end("num") + len(mult)
+            if not mult or _NOT_A_COUNT_AFTER.match(masked, rest):
                 continue
-            if mult and rest[:1] in ("级",):
+            if masked[rest:rest + 1] == "级":
                 continue
-        if m.group("ord") and unit in ("批", "届", "期", "次", "个", "条", "项", "部"):
+        if ordinal and unit in ("批", "届", "期", "次", "个", "条", "项", "部"):
             continue  # 第六批, 第三届: a name's ordinal, not a figure
-        if is_cn and unit in ("期", "批") and not (m.group("pre") or m.group("post") or m.group("after")):
+        if is_cn and unit in ("期", "批") and not (pre or post or after):
             continue  # 二期, 三批: a phase's name
-        nxt = masked[m.end():m.end() + 1]
+        nxt = masked[m_end:m_end + 1]
         if unit == "部" and nxt == "门" or unit == "P" and nxt.isascii() and nxt.isalpha():
             continue  # 五部门; 3000Pa
         if unit == "成" and not is_cn:
             continue
-        after_text = masked[m.end():m.end() + 8]
-        if unit.endswith("元") and re.match(r"^(?:以上)?(?:的)?(?:链主|配套|龙头|骨干|重点)?(?:企业|项目)", after_text) and \
-                m.group("pre") in ("超", "超过", "过", "逾"):
+        if unit.endswith("元") and pre in ("超", "超过", "过", "逾") and _THRESHOLD_OF.match(masked, m_end, m_end + 8):
             continue  # 营收超百亿元企业: a threshold that names a kind of firm
-        value = cn_to_number(num) if is_cn else Decimal(num)
         if num.startswith("0") and len(num) > 1 and "." not in num:
             continue
-        qual = m.group("pre") or m.group("post") or m.group("after")
-        if m.group("after") == "多" and not unit:
+        value = cn_to_number(num) if is_cn else Decimal(num)
+        qual = pre or post or after
+        if after == "多" and not unit:
             qual = "多"
         if unit == "成":  # 四成: 40 per cent
             value, unit = value * 10, "%"
-        out.append(Quantity(start, m.end(), value, mult + unit, qual, bool(m.group("ord"))))
+        out.append(Quantity(start, m_end, value, mult + unit, qual, bool(ordinal)))
     for m in _RANK.finditer(masked):
         if m.group("first"):
             out.append(Quantity(m.start("first"), m.end(), Decimal(1), "位", None, True))

@@ -17,6 +17,7 @@ _CLOSE = set("”’」』)）")
 _BREAK = re.compile("\n|[" + re.escape("".join(sorted(_END))) + "][" + re.escape("".join(sorted(_CLOSE))) + "]*")
 _CLAUSE = set(",;，；:：")
 _OPEN_BR = {"(": ")", "（": "）", "《": "》", "“": "”", "「": "」"}
+_CLAUSE_MARKS = re.compile("[" + re.escape("".join(sorted(_CLAUSE | set(_OPEN_BR) | set(_OPEN_BR.values())))) + "]")
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ def split_clauses(sentence: Span) -> list[Span]:
     depth: list[str] = []
     text, base = sentence.text, sentence.start
     start = 0
-    for i, c in enumerate(text):
+    for m in _CLAUSE_MARKS.finditer(text):  # only brackets, quotes and clause marks change anything
+        i, c = m.start(), m.group()
         if depth and c == depth[-1]:
             depth.pop()
         elif c in _OPEN_BR:

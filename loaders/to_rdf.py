@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -123,7 +124,10 @@ def _date(value: date) -> str:
     return f'"{value.isoformat()}"^^{_DATE_NT}'
 
 
+@lru_cache(maxsize=4096)
 def _decimal(value: Decimal) -> str:
+    """An xsd:decimal literal in canonical form (equal values write the same, so they share
+    one cache entry)."""
     text = format(value.normalize(), "f")
     return f'"{text if "." in text else text + ".0"}"^^{_DECIMAL_NT}'
 
