@@ -277,7 +277,8 @@ def to_nquads(x: Extraction) -> str:
         if r.object_surface:
             add(f"{node} {object_surface} {_str(r.object_surface)}{g}")
 
-    indicators = {}
+    indicators: dict[str, str] = {}  # indicator text → node
+    written: set[str] = set()  # indicator nodes described (two texts may share a slug)
     observation, in_dataset = n(QB + "Observation"), n(QB + "dataSet")
     p_subject, p_subject_surface, p_indicator = _ck("subject"), _ck("subjectSurface"), _ck("indicator")
     p_value, p_base, p_unit, p_qualifier = _ck("value"), _ck("baseValue"), _ck("unit"), _ck("qualifier")
@@ -285,11 +286,12 @@ def to_nquads(x: Extraction) -> str:
     indicator_type = _ck("Indicator")
     for i, ob in enumerate(x.facts.observations):
         node = f"{local}/obs/{i + 1}>"
-        ind_iri = entity_iri("indicator", ob.indicator)
-        ind = n(ind_iri)
-        if ind_iri not in indicators:
-            indicators[ind_iri] = ob.indicator
-            add(f"{ind} {a} {indicator_type}{g}{ind} {pref} {_zh(ob.indicator)}{g}")
+        ind = indicators.get(ob.indicator)
+        if ind is None:
+            ind = indicators[ob.indicator] = n(entity_iri("indicator", ob.indicator))
+            if ind not in written:
+                written.add(ind)
+                add(f"{ind} {a} {indicator_type}{g}{ind} {pref} {_zh(ob.indicator)}{g}")
         qt = ob.quantity
         sent_start = x.sentences[ob.sentence].start
         add(f"{node} {a} {observation}{g}{node} {in_dataset} {dataset}{g}")
