@@ -4,7 +4,7 @@
 
 The corpus is generated from the dev corpus (tests/data/corpus) by substitution: each copy
 swaps the city, shifts every figure and renames firms, so the extractor cannot lean on
-caches. Each report goes through read → extract → RDF (its N-Quads document: the whole
+caches. Each report goes through read → extract → RDF (its TriG document: the whole
 loader, no store), and the same texts through ``jieba.lcut``. Prints MB/s (UTF-8 bytes) for both, per core,
 as medians of ``--runs``, and their ratio.
 """
@@ -50,7 +50,7 @@ def main() -> int:
     a = ap.parse_args()
     import jieba
     from clusterkg.loaders import extract, read_bytes
-    from clusterkg.loaders.to_rdf import to_nquads
+    from clusterkg.loaders.to_rdf import to_trig
 
     texts = corpus(a.mb)
     size = sum(len(t.encode("utf-8")) for t in texts) / 1024 / 1024
@@ -60,7 +60,7 @@ def main() -> int:
     for _ in range(a.runs):
         t = time.perf_counter()
         for i, text in enumerate(texts):
-            to_nquads(extract(read_bytes(text.encode("utf-8"), name=f"r{i}.txt")))
+            to_trig(extract(read_bytes(text.encode("utf-8"), name=f"r{i}.txt")))
         ours.append(time.perf_counter() - t)
         t = time.perf_counter()
         for text in texts:

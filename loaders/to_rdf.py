@@ -85,10 +85,15 @@ def _iri(iri: str) -> str:
 
 
 def _ck(term: str) -> str:
-    s = _NT.get(term)
+    """``ck:term``, the term checked against the ontology (an unknown term raises)."""
+    s = _CK_NAMES.get(term)
     if s is None:
-        s = _NT[term] = str(ck(term))
+        ck(term)
+        s = _CK_NAMES[term] = "ck:" + term
     return s
+
+
+_CK_NAMES: dict[str, str] = {}
 
 
 def _lit(value: object, lang: str | None = None) -> str:
@@ -145,66 +150,70 @@ def _short(value: str) -> str:
     return s
 
 
-def to_nquads(x: Extraction) -> str:
-    """The report's named graph as an N-Quads document.
+_PREFIXES = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in (
+    ("ck", "https://w3id.org/clusterkg/ontology#"), ("rdf", RDF), ("skos", SKOS), ("dct", DCT), ("prov", PROV),
+    ("qb", QB), ("schema", SCHEMA)))
 
-    Every term is written by pyoxigraph (``str`` of a term is its N-Triples form, escaping
-    included); the statements are joined as text because making one Python ``Quad`` object
-    per statement costs more than the rest of the loader together, and the store parses
-    N-Quads natively.
+
+def to_trig(x: Extraction) -> str:
+    """The report's named graph as a TriG document.
+
+    Every IRI and literal is written by pyoxigraph (``str`` of a term is its N-Triples form,
+    escaping included) or is an ASCII name of a fixed vocabulary; the statements are joined as
+    text because making one Python ``Quad`` object per statement costs more than the rest of
+    the loader together, and the store parses TriG natively. Vocabulary terms are prefixed
+    names, the report's own nodes (sentences, mentions, assertions, observations) are relative
+    to the report's IRI and integers are bare: a quarter of the text N-Quads would take.
     """
     n = _iri
-    g = f" {n(graph_iri(x.slug))} .\n"
+    g = " .\n"
     lines: list[str] = []
     add = lines.append
 
     def q(s: str, p: str, o: str) -> None:
         add(f"{s} {p} {o}{g}")
 
-    a = n(RDF + "type")
+    a = "a"
     base = report_iri(x.slug)
     rep = n(base)
+    add(f"{_PREFIXES}@base <{base}/> .\nGRAPH {n(graph_iri(x.slug))} {{\n")
     surface, text = x.document.surface, x.document.text
     meta = x.document.meta
     q(rep, a, _ck("Report"))
     if meta.title:
-        q(rep, n(DCT + "title"), _lit(meta.title, "zh"))
+        q(rep, "dct:title", _lit(meta.title, "zh"))
     if meta.published:
-        q(rep, n(DCT + "date"), _lit(meta.published))
+        q(rep, "dct:date", _lit(meta.published))
     if meta.author:
-        q(rep, n(SCHEMA + "author"), _lit(meta.author))
+        q(rep, "schema:author", _lit(meta.author))
     if meta.url:
-        q(rep, n(SCHEMA + "url"), str(ox.Literal(meta.url, datatype=ox.NamedNode(XSD + "anyURI"))))
+        q(rep, "schema:url", str(ox.Literal(meta.url, datatype=ox.NamedNode(XSD + "anyURI"))))
     if x.publisher is not None:
-        q(rep, n(DCT + "publisher"), n(x.publisher.iri))
+        q(rep, "dct:publisher", n(x.publisher.iri))
     if x.city is not None:
         q(rep, _ck("city"), n(x.city.iri))
     q(rep, _ck("sourceFile"), _lit(x.document.name))
     q(rep, _ck("encoding"), _lit(x.document.encoding))
-    q(rep, n(DCT + "language"), _lit("zh-Hant" if x.document.script == "traditional" else "zh-Hans"))
+    q(rep, "dct:language", _lit("zh-Hant" if x.document.script == "traditional" else "zh-Hans"))
     q(rep, _ck("cleanText"), _lit(surface))
-    dataset = str(ox.NamedNode(base + "/dataset"))
-    q(dataset, a, n(QB + "DataSet"))
-    q(dataset, n(QB + "structure"), _ck("ClusterStatistics"))
-    derived = n(PROV + "wasDerivedFrom")
+    dataset = "<dataset>"
+    q(dataset, a, "qb:DataSet")
+    q(dataset, "qb:structure", _ck("ClusterStatistics"))
+    derived = "prov:wasDerivedFrom"
     q(dataset, derived, rep)
 
-    start, end, rule, value = _ck("start"), _ck("end"), _ck("rule"), n(RDF + "value")
-    # node IRIs inside the report's own: its (checked) IRI with an ASCII path of digits
-    local = rep[:-1]
+    start, end, rule, value = _ck("start"), _ck("end"), _ck("rule"), "rdf:value"
+    # the report's own nodes: an ASCII path of digits relative to its (checked) IRI
     sentence_type, in_report = _ck("Sentence"), _ck("inReport")
     sent_node = {}
     for i, s in enumerate(x.sentences):
-        node = sent_node[i] = f"{local}/s/{i + 1}>"
-        add(f"{node} {a} {sentence_type}{g}"
-            f"{node} {in_report} {rep}{g}"
-            f"{node} {value} {_str(surface[s.start:s.end])}{g}"
-            f'{node} {start} "{s.start}"^^{_INTEGER_NT}{g}'
-            f'{node} {end} "{s.end}"^^{_INTEGER_NT}{g}')
+        node = sent_node[i] = f"<s/{i + 1}>"
+        add(f"{node} {a} {sentence_type} ; {in_report} {rep} ; {value} {_str(surface[s.start:s.end])} ; "
+            f"{start} {s.start} ; {end} {s.end}{g}")
     starts = [s.start for s in x.sentences]
     ends = [s.end for s in x.sentences]
 
-    pref, alt = n(SKOS + "prefLabel"), n(SKOS + "altLabel")
+    pref, alt = "skos:prefLabel", "skos:altLabel"
     mention_of, in_sentence, surface_p = _ck("mentionOf"), _ck("inSentence"), _ck("surface")
     mention_type, names_p, mention_count = _ck("Mention"), _ck("names"), _ck("mentionCount")
     named: set[tuple[int, str]] = set()  # (sentence, entity): ck:names once per pair
@@ -222,7 +231,7 @@ def to_nquads(x: Extraction) -> str:
                 q(node, _ck("city"), n(city.iri))
         elif e.kind == "document":
             q(node, a, _ck(e.category))
-            q(node, n(DCT + "title"), _lit(e.label, "zh"))
+            q(node, "dct:title", _lit(e.label, "zh"))
         elif e.kind == "event":
             q(node, a, _ck("Event"))
         elif e.kind == "designation":
@@ -240,52 +249,45 @@ def to_nquads(x: Extraction) -> str:
         for name in sorted(names):
             add(f"{node} {alt} {_zh(name)}{g}")
         if e.mentions:
-            add(f'{node} {mention_count} "{len(e.mentions)}"^^{_INTEGER_NT}{g}')
+            add(f"{node} {mention_count} {len(e.mentions)}{g}")
         for m in e.mentions:
             ms, me = m.start, m.end
-            mn = f"{local}/m/{ms}-{me}>"
+            mn = f"<m/{ms}-{me}>"
             si = bisect.bisect_right(starts, ms) - 1
-            in_s = ""
+            in_s = names = ""
             if si >= 0 and ms < ends[si]:
-                in_s = f"{mn} {in_sentence} {sent_node[si]}{g}"
+                in_s = f" ; {in_sentence} {sent_node[si]}"
                 if (si, node) not in named:
                     named.add((si, node))
-                    in_s += f"{sent_node[si]} {names_p} {node}{g}"
-            add(f"{mn} {a} {mention_type}{g}"
-                f"{mn} {mention_of} {node}{g}"
-                f"{mn} {surface_p} {_str(surface[ms:me])}{g}"
-                f'{mn} {start} "{ms}"^^{_INTEGER_NT}{g}'
-                f'{mn} {end} "{me}"^^{_INTEGER_NT}{g}'
-                f"{mn} {rule} {_short(m.rule)}{g}{in_s}")
+                    names = f"{sent_node[si]} {names_p} {node}{g}"
+            add(f"{mn} {a} {mention_type} ; {mention_of} {node} ; {surface_p} {_str(surface[ms:me])} ; "
+                f"{start} {ms} ; {end} {me} ; {rule} {_short(m.rule)}{in_s}{g}{names}")
 
-    assertion, r_subject, r_predicate, r_object = _ck("Assertion"), n(RDF + "subject"), n(RDF + "predicate"), n(RDF + "object")
+    assertion, r_subject, r_predicate, r_object = _ck("Assertion"), "rdf:subject", "rdf:predicate", "rdf:object"
     subject_surface, object_surface = _ck("subjectSurface"), _ck("objectSurface")
     for r in x.facts.relations:
         s, p, o = n(r.subject.iri), _ck(r.predicate), n(r.object.iri)
         key = f"{r.subject.iri}|{r.predicate}|{r.object.iri}|{r.sentence}"
         # base is a checked IRI; a hex digest keeps it one
-        node = f"{local}/a/{hashlib.sha1(key.encode()).hexdigest()[:12]}>"
+        node = f"<a/{hashlib.sha1(key.encode()).hexdigest()[:12]}>"
         add(f"{s} {p} {o}{g}"
-            f"{node} {a} {assertion}{g}"
-            f"{node} {r_subject} {s}{g}"
-            f"{node} {r_predicate} {p}{g}"
-            f"{node} {r_object} {o}{g}"
-            f"{node} {derived} {sent_node[r.sentence]}{g}"
-            f"{node} {rule} {_short(r.rule)}{g}")
+            f"{node} {a} {assertion} ; {r_subject} {s} ; {r_predicate} {p} ; {r_object} {o} ; "
+            f"{derived} {sent_node[r.sentence]} ; {rule} {_short(r.rule)}")
         if r.subject_surface:
-            add(f"{node} {subject_surface} {_str(r.subject_surface)}{g}")
+            add(f" ; {subject_surface} {_str(r.subject_surface)}")
         if r.object_surface:
-            add(f"{node} {object_surface} {_str(r.object_surface)}{g}")
+            add(f" ; {object_surface} {_str(r.object_surface)}")
+        add(g)
 
     indicators: dict[str, str] = {}  # indicator text → node
     written: set[str] = set()  # indicator nodes described (two texts may share a slug)
-    observation, in_dataset = n(QB + "Observation"), n(QB + "dataSet")
+    observation, in_dataset = "qb:Observation", "qb:dataSet"
     p_subject, p_subject_surface, p_indicator = _ck("subject"), _ck("subjectSurface"), _ck("indicator")
     p_value, p_base, p_unit, p_qualifier = _ck("value"), _ck("baseValue"), _ck("unit"), _ck("qualifier")
     p_label, p_first, p_last, p_target = _ck("periodLabel"), _ck("periodStart"), _ck("periodEnd"), _ck("isTarget")
     indicator_type = _ck("Indicator")
     for i, ob in enumerate(x.facts.observations):
-        node = f"{local}/obs/{i + 1}>"
+        node = f"<obs/{i + 1}>"
         ind = indicators.get(ob.indicator)
         if ind is None:
             ind = indicators[ob.indicator] = n(entity_iri("indicator", ob.indicator))
@@ -294,30 +296,26 @@ def to_nquads(x: Extraction) -> str:
                 add(f"{ind} {a} {indicator_type}{g}{ind} {pref} {_zh(ob.indicator)}{g}")
         qt = ob.quantity
         sent_start = x.sentences[ob.sentence].start
-        add(f"{node} {a} {observation}{g}{node} {in_dataset} {dataset}{g}")
+        add(f"{node} {a} {observation} ; {in_dataset} {dataset}")  # one statement per observation
         if ob.subject is not None:
-            add(f"{node} {p_subject} {n(ob.subject.iri)}{g}")
+            add(f" ; {p_subject} {n(ob.subject.iri)}")
         if ob.subject_surface:
-            add(f"{node} {p_subject_surface} {_str(ob.subject_surface)}{g}")
-        add(f"{node} {p_indicator} {ind}{g}"
-            f"{node} {p_value} {_decimal(qt.value)}{g}"
-            f"{node} {p_base} {_decimal(qt.base_value())}{g}"
-            f"{node} {p_unit} {_short(qt.unit)}{g}")
+            add(f" ; {p_subject_surface} {_str(ob.subject_surface)}")
+        add(f" ; {p_indicator} {ind} ; {p_value} {_decimal(qt.value)} ; {p_base} {_decimal(qt.base_value())} ; "
+            f"{p_unit} {_short(qt.unit)}")
         if qt.qualifier:
-            add(f"{node} {p_qualifier} {_short(qt.qualifier)}{g}")
+            add(f" ; {p_qualifier} {_short(qt.qualifier)}")
         if ob.period is not None:
-            add(f"{node} {p_label} {_str(ob.period.label)}{g}")
+            add(f" ; {p_label} {_str(ob.period.label)}")
             if ob.period.first:
-                add(f"{node} {p_first} {_date(ob.period.first)}{g}{node} {p_last} {_date(ob.period.last)}{g}")
-        add(f"{node} {p_target} {_TRUE if ob.target else _FALSE}{g}"
-            f'{node} {start} "{sent_start + qt.start}"^^{_INTEGER_NT}{g}'
-            f'{node} {end} "{sent_start + qt.end}"^^{_INTEGER_NT}{g}'
-            f"{node} {derived} {sent_node[ob.sentence]}{g}")
+                add(f" ; {p_first} {_date(ob.period.first)} ; {p_last} {_date(ob.period.last)}")
+        add(f" ; {p_target} {_TRUE if ob.target else _FALSE} ; {start} {sent_start + qt.start} ; "
+            f"{end} {sent_start + qt.end} ; {derived} {sent_node[ob.sentence]}{g}")
 
     for ev in x.facts.events:
         node = n(ev.entity.iri)
         if ev.date:
-            q(node, n(SCHEMA + "startDate"), _lit(ev.date))
+            q(node, "schema:startDate", _lit(ev.date))
         for o in ev.organizers:
             q(node, _ck("organizedBy"), n(o.iri))
         for c in ev.about:
@@ -326,12 +324,13 @@ def to_nquads(x: Extraction) -> str:
         if ev.entity not in x.entities:
             q(node, a, _ck("Event"))
             q(node, pref, _lit(ev.entity.label, "zh"))
+    add("}\n")
     return "".join(lines)
 
 
 def to_quads(x: Extraction) -> Iterator[ox.Quad]:
-    """The report's named graph as pyoxigraph quads (parsed from :func:`to_nquads`)."""
-    return ox.parse(to_nquads(x).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    """The report's named graph as pyoxigraph quads (parsed from :func:`to_trig`)."""
+    return ox.parse(to_trig(x).encode("utf-8"), format=ox.RdfFormat.TRIG)
 
 
-__all__ = ["to_nquads", "to_quads", "slug"]
+__all__ = ["to_quads", "to_trig", "slug"]
