@@ -108,6 +108,10 @@ _SUBSIDIARY = re.compile(r"是(?P<x>[^,，。;；]{2,40}?)(?:旗下(?:的)?|[^,�
 _THIS_FIRM = re.compile(r"^[^,，。;；]{0,20}(?:这家|该)(?:企业|公司)")
 _LEAD_LIST = re.compile(r"链主|龙头|领军")
 _LIST_WORD = re.compile(r"名单|清单|榜单|目录|榜$")
+# the line under a recognised cluster that names the body promoting it (促进机构：X)
+# A当选理事长单位, B、C为副理事长单位: the offices of an alliance's council are held by members
+_COUNCIL_SEAT = re.compile(r"(?:当选|为|担任|是|作为|任)(?:常务)?(?:副)?(?:理事长|会长|秘书长|理事|监事长|监事)单位")
+_PROMOTER = re.compile(r"^(?:集群)?(?:促进机构|促进组织|发展促进机构|服务机构|运营机构)[:：]")
 
 
 class FactExtractor:
@@ -154,6 +158,10 @@ class FactExtractor:
             if "programme" in kinds or "cluster" in kinds and "designation" in kinds:
                 self.part_of(sent)
             self.supported_by(sent)
+            if orgs and _PROMOTER.match(sent.span.text):
+                self.promoter(sent)
+            if orgs and "单位" in sent.span.text:
+                self.council_members(sent)
             if len(orgs) >= 2:
                 self.collaboration(sent)
             if orgs:
@@ -343,6 +351,43 @@ class FactExtractor:
                 for bm_, be in backers:
                     for tm, te in targets[:1]:
                         self.rel(te, "supportedBy", be, sent, "backed-by", ss=self.surf(tm), os_=self.surf(bm_))
+
+    def promoter(self, sent: Sent) -> None:
+        """N. X产业集群 / 促进机构：Y (a notice of recognised clusters) → X supportedBy Y: the
+        cluster of the nearest item heading above (within three lines) that names one cluster."""
+        orgs = sent.in_range(sent.span.start, sent.span.end, "org")
+        for prev in reversed(self.sents[max(0, sent.index - 3):sent.index]):
+            clusters = {e.iri: (m, e) for m, e in prev.items if m.kind == "cluster"}
+            if not clusters:
+                continue
+            if len(clusters) == 1:
+                cm, ce = next(iter(clusters.values()))
+                for om, oe in orgs[:1]:
+                    self.rel(ce, "supportedBy", oe, sent, "promoted-by", ss=self.surf(cm), os_=self.surf(om))
+            return
+
+    def council_members(self, sent: Sent) -> None:
+        """A当选理事长单位, B、C等4家单位当选副理事长单位, D为秘书长单位 → each memberOf the alliance
+        named last in this sentence or the three before it (its founding, its first council)."""
+        seats = [sent.span.start + m.start() for m in _COUNCIL_SEAT.finditer(sent.span.text)]
+        if not seats:
+            return
+        alliance = None
+        for s in [sent, *reversed(self.sents[max(0, sent.index - 3):sent.index])]:
+            found = [e for m, e in s.items if m.kind == "org" and e.category == "Alliance" and
+                     (s is not sent or m.start < seats[0])]
+            if found:
+                alliance = found[-1]
+                break
+        if alliance is None:
+            return
+        for c in split_clauses(sent.span):
+            seat = next((k for k in seats if c.start <= k < c.end), None)
+            if seat is None:
+                continue
+            for om, oe in sent.in_range(c.start, seat, "org"):
+                if oe.iri != alliance.iri and oe.category != "GovernmentBody":
+                    self.rel(oe, "memberOf", alliance, sent, "member-of:council", ss=self.surf(om))
 
     def collaboration(self, sent: Sent) -> None:
         """X(…)与A、B签署…协议 / 开展合作 / 联合开展… → X collaboratesWith A, B (X: the

@@ -69,6 +69,7 @@ HEADS: list[tuple[str, str, bool]] = [
     ("研究所", "ResearchInstitute", False), ("设计院", "ResearchInstitute", False),
     ("创新联合体", "Alliance", False), ("产业联盟", "Alliance", False), ("联盟", "Alliance", False),
     ("协会", "Alliance", False), ("商会", "Alliance", False), ("促进会", "Alliance", False),
+    ("促进中心", "OtherOrganization", False),
     ("学会", "OtherOrganization", False), ("研究会", "OtherOrganization", False),
     ("工业联合会", "OtherOrganization", True), ("联合会", "OtherOrganization", False),
     ("中试基地", "InnovationPlatform", False), ("中试平台", "InnovationPlatform", False),
@@ -112,8 +113,12 @@ def is_generic(descriptive: str) -> bool:
     (True, True, False, False)
     """
     rest = _GENERIC_RE.sub("", descriptive)
-    rest = _NOT_WORDS.sub("", rest)
+    rest = _NOT_WORDS.sub("", _COUNT_WORDS.sub("", rest))
     return len(rest) == 0
+
+
+# an ordinal or a count (第二个, 首个, 三个, 第3批): 成为我市第二个国家级…集群 counts a name given before
+_COUNT_WORDS = re.compile(r"(?:第[一二两三四五六七八九十百\d]+|[一二两三四五六七八九十百\d]+|首)(?:个|批|家|项|位|名)")
 
 
 # --------------------------------------------------------------------------- rules
@@ -276,6 +281,11 @@ def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             start = left_edge(text, sent.start, hs, keep_conjunction=keep)
             if text[start - 1:start] == ")":
                 start = _parenthesised_start(text, sent.start, start)
+            if head.startswith("联合") and text[start - 1:start] in ("—", "-") and start - 1 > sent.start:
+                # 某某大学—某某科技联合实验室: the partners' names joined by a dash are one name
+                partner = left_edge(text, sent.start, start - 1)
+                if partner < start - 1 and text[partner:start - 1].endswith(_NAME_ENDS):
+                    start = partner
             if start > 2 and text[start - 1] == "”" and (q := text.rfind("“", sent.start, start)) >= 0 \
                     and start - q <= 12 and category != "Firm" and \
                     not re.search(r"产业|集群|企业|工程|行动|计划|名单", text[q:start]):
@@ -626,6 +636,7 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
                 end = cm.start()
                 if end - start < 2:
                     continue
+                out += _counted_items(text, sent.start, start, _count_of(cm.group("n")))
             desc = text[start:min(end, hs)]
             core = _LEVEL_PREFIX.sub("", desc)
             if not _clean_cluster_name(core):
@@ -670,7 +681,30 @@ def _verbs_off(clusters: list[Mention], found: list[Mention]) -> list[Mention]:
 
 
 _PERIOD_REST = re.compile(_PERIOD_WORDS)
-_COUNTED = re.compile(r"(?:[两三四五六七八九十]|\d{1,2})大$")
+# 三大, 四个, 三个千亿级: a count (and a size tier) between a list of industries and 产业集群
+_COUNTED = re.compile(r"(?P<n>[两三四五六七八九十]|\d{1,2})(?:大|个)(?:[千百万]亿级?)?$")
+_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _count_of(numeral: str) -> int:
+    return int(numeral) if numeral.isdigit() else _NUMERALS[numeral]
+
+
+def _counted_items(text: str, lo: int, last: int, count: int) -> list[Mention]:
+    """The items before the last of "A、B、C三大产业集群": each is a cluster when the list holds
+    exactly as many names as the count says (else the words before 、 are something else)."""
+    items: list[Mention] = []
+    end = last
+    while len(items) < count - 1 and end > lo + 1 and text[end - 1] == "、":
+        start = left_edge(text, lo, end - 1, keep_conjunction=lambda *_: True)
+        core = _LEVEL_PREFIX.sub("", text[start:end - 1])
+        if not _clean_cluster_name(core):
+            return []
+        items.insert(0, Mention(start, end - 1, "cluster", "IndustrialCluster", "cluster:counted", text[start:end - 1]))
+        end = start
+    if len(items) != count - 1 or text[end - 1:end] == "、":
+        return []
+    return items
 
 
 def city_index(cities: dict[str, Known]) -> NameIndex:
@@ -796,12 +830,27 @@ def short_name_mentions(text: str, found: list[Mention], gaz: Gazetteer, prefix:
         i = text.find(core)
         while i >= 0:
             e = i + len(core)
+            if text[e:e + 1] in ("与", "和", "及") and (split := _joined_head(text, found, i, e + 1)):
+                # 甲科技与某某研究院: the firm's short name and 与 are not part of the institute's name
+                taken = [(a, b) for a, b in taken if a != i] + [(split.start, split.end)]
             if not _overlaps(i, e, taken) and \
                     not any(a < e and i < b and not (i <= a and b <= e and b - a < e - i) for a, b in known):
                 out.append(Mention(i, e, "org", "Firm", "short-name", core))
                 taken.append((i, e))
             i = text.find(core, e)
     return out
+
+
+def _joined_head(text: str, found: list[Mention], start: int, after: int) -> Mention | None:
+    """A headed name that starts with a firm's short name and 与/和/及 (甲科技与某某研究院):
+    it is cut to what follows the conjunction, and returned, when that is still a name."""
+    for m in found:
+        if m.start == start and m.kind == "org" and m.rule.startswith("head:") and m.end - after >= 4:
+            head = m.rule.removeprefix("head:")
+            if not is_generic(_PLACE_PREFIX.sub("", text[after:m.end - len(head)])):
+                m.start, m.name = after, text[after:m.end]
+                return m
+    return None
 
 
 _ALIAS = re.compile(r"\((?:以下简称|以下称|下称|简称)[:：]?[“「\"]?(?P<a>[^”」\")]{2,12})[”」\"]?\)")
@@ -843,7 +892,7 @@ def bare_cluster_mentions(text: str, found: list[Mention], prefix: PlacePrefix |
     return out
 
 
-_BACK = re.compile(r"(?:^|(?<=[\n,，。;；:])|(?<=依托)|(?<=由))(?P<w>该公司|该集团|公司|集团|该联合体|该联盟|该平台|该中心|该实验室|该研究院)"
+_BACK = re.compile(r"(?:^|(?<=[\n,，。;；:])|(?<=依托)|(?<=由))(?P<w>该公司|该集团|公司|集团|(?:该|这个|这家)(?:联合体|联盟|平台|中心|实验室|研究院))"
                    r"(?=牵头|与|旗下|是|已|将|联合|依托|作为|入选|获|今年|去年|先后|累计|还|也|目前|近年来|自|在|由|于|成立|总部)")
 
 
@@ -858,7 +907,7 @@ def backreference_mentions(text: str, found: list[Mention]) -> list[Mention]:
         s, e = bm.start("w"), bm.end("w")
         if _overlaps(s, e, spans):
             continue
-        head = bm.group("w").removeprefix("该")
+        head = re.sub(r"^(?:该|这个|这家)", "", bm.group("w"))
         if head == "公司":
             firms = [m for m in orgs if m.end <= s and m.category == "Firm" and m.rule != "back-reference"]
             counts = Counter(firm_core(m.name, None) for m in firms)
@@ -887,7 +936,8 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
                                              -m.length, -_PRIORITY[m.kind], m.start))
     for m in ranked:
         clash = next((c for c in chosen if c.start < m.end and m.start < c.end), None)
-        if clash is None or clash.kind == "event" and m.kind in ("cluster",) and clash.start <= m.start and m.end <= clash.end:
+        if clash is None or clash.kind == "event" and m.kind in ("cluster", "org") and clash.start <= m.start and \
+                m.end <= clash.end and not any(c.start < m.end and m.start < c.end for c in chosen if c.kind != "event"):
             chosen.append(m)
     return sorted(chosen, key=lambda m: m.start)
 

@@ -135,7 +135,14 @@ class Resolver:
             if iri in self.entities and place and (theirs := self._place_of(self.entities[iri].label)) and theirs != place:
                 iri = entity_iri("org", place + core)
             return self._entity(iri, "org", "Firm", m.name)
-        return self._entity(entity_iri("org", name_key(m.name)), "org", m.category, name_key(m.name))
+        name = name_key(m.name)
+        place = self._place_of(name)
+        if len(place) >= 3 and place.endswith("市") and len(name) - len(place) >= 4:
+            # 湘潭市新能源装备产业联盟 and, in a headline, 湘潭新能源装备产业联盟: one body, its full name the label
+            e = self._entity(entity_iri("org", place[:-1] + name[len(place):]), "org", m.category, name)
+            e.label = name
+            return e
+        return self._entity(entity_iri("org", name), "org", m.category, name)
 
     def _place_of(self, name: str) -> str:
         """The place a firm's name begins with (宁德 in 宁德时代新能源…), or ''."""

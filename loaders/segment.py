@@ -9,6 +9,7 @@ conjunction, particle, adverb, pronoun, time word or numeral.
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,10 +26,16 @@ HARD_STOPS = set(",，。、;；:：!！?？“”\"《》()（）[]【】 \n\t�
 
 # verbs and fillers of the genre that precede an organisation's name
 BOUNDARY_WORDS = frozenset(["的", "个", "之", "推动", "推进", "协调", "吸纳", "位于", "共建", "联合组建", "共同发起", "发起成立", "牵头组建", "担任", "依托", "落地", "入驻", "引入", "投建", "搭建", "建立", "组织", "支持", "引进", "引导", "联合", "携手", "依托", "助力", "成为", "是", "为", "有", "已有", "现有", "获", "获得", "获批", "入选", "包括", "如", "以及", "让", "使", "将", "把", "被", "会同", "牵头", "带动", "吸引", "落户", "签约", "签署", "建设", "建成", "新建", "组建", "成立", "设立", "打造", "培育", "认定", "命名", "授予", "发布", "制定", "印发", "出台", "召开", "举行", "举办", "主办", "承办", "协办", "参与", "参加", "加入", "实施", "开展", "面向", "帮助", "指导", "邀请", "对接", "走访", "调研", "考察", "聘请", "委托", "授牌", "揭牌", "入驻", "新增", "吸收", "拥有", "形成", "集聚", "聚集", "汇聚", "培养", "评选", "获评", "荣获", "位居", "跃升", "排名", "位列", "完成", "实现", "达到", "来自", "属于", "隶属", "依靠", "通过", "经过", "随着", "作为", "同", "和", "与", "及", "等", "其中", "此外", "另外", "同时", "并", "还", "也", "都", "均", "共", "共同", "分别", "先后", "相继", "陆续", "积极", "全力", "大力", "加快", "不断", "持续", "进一步", "充分", "发挥", "目前", "近日", "日前", "近期", "最近", "今年", "去年", "今年以来", "年初以来", "由", "在", "对", "向", "从", "与此同时", "联手", "牵手", "携", "推出", "宣布", "表示", "介绍", "据", "据悉", "记者", "了解", "获悉", "看到", "其", "该", "这", "这是", "那", "此", "各", "各类", "一批", "一家", "多家", "一个", "首家", "全省", "全市", "全国", "我市", "本市", "我省", "首批", "新一批", "重点", "龙头", "骨干", "领军", "链主", "头部", "企业", "龙头企业", "链主企业", "领军企业", "骨干企业", "重点企业", "包含", "涵盖", "对于", "关于", "根据", "按照", "围绕", "聚焦", "瞄准", "针对", "给", "以", "向着", "即", "也是", "就", "便", "则", "再", "又", "已", "已经", "正在", "正", "曾", "将会", "要", "拟", "准备", "计划", "力争", "争取", "确保", "推出了", "成立了", "组建了", "建设了", "了", "旗下", "设在", "总部", "总部位于", "地处", "坐落于", "延伸", "拓展", "补齐", "拉长", "做强", "做大", "壮大", "强化", "完善", "提升", "融入", "嵌入", "畅通", "锻造", "没有", "全年", "今年", "明年", "上半年", "下半年", "前三季度", "接入", "确定", "评定", "公布", "授予", "子公司", "全资子公司", "控股子公司", "进入", "走进", "来到",
-                            "地点"])
+                            "地点", "有关", "相关"])
 # words jieba tags as adverbs or time words that do belong to names of industries and bodies
 NAME_WORDS = frozenset(["新一代", "下一代", "第三代", "第四代", "一体化", "一流", "新型", "未来", "现代", "高速", "高新"])
+# verbs that make a noun with the word before them right before a head: 供需对接平台, 产销对接中心
+NOUN_VERBS = frozenset(["对接"])
 STOP_POS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "t", "y", "e", "o", "tg", "dg", "rr", "rz"}
+# jieba tags dynasties, eras and old regional names as time words too (西秦, 北宋, 三秦, 隆中); they
+# begin many firm names (三秦…有限公司), so a time word stops a name only when it has a morpheme of time
+TIME_POS = {"t", "tg"}
+TIME_MORPHEME = re.compile("[年月日天时期代前后今昨明近初末底季周夜晚早晨午宵旬节岁去下来间刻番在当现古昔往先最将刚久常曾暮晓旦夕朝世纪]")
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +52,8 @@ def write_function_words() -> int:
     import jieba
 
     source = Path(jieba.__file__).with_name("dict.txt")
-    found = sorted({w for w, _f, tag in (line.split() for line in source.open(encoding="utf-8")) if tag in STOP_POS})
+    found = sorted({w for w, _f, tag in (line.split() for line in source.open(encoding="utf-8")) if tag in STOP_POS
+                    and (tag not in TIME_POS or TIME_MORPHEME.search(w))})
     FUNCTION_WORDS_FILE.write_text("\n".join(found) + "\n", encoding="utf-8")
     return len(found)
 
@@ -108,14 +116,22 @@ def left_edge(text: str, lo: int, head_start: int, *, keep_conjunction=None) -> 
     pos = len(span)
     for i in range(len(toks) - 1, -1, -1):
         tok = toks[i]
-        if is_boundary(tok):
+        if is_boundary(tok) and not (tok in NOUN_VERBS and pos == len(span) and i and not is_boundary(toks[i - 1])):
             if tok in ("和", "及", "与") and keep_conjunction and keep_conjunction(span[:pos - len(tok)], span[pos:]):
                 pos -= len(tok)
                 continue
             if not (tok in SOFT_STOPS and _among_unknown(toks, i)):
+                if len(tok) == 1 and len(span) - pos > 2 and tok + span[pos] in BOUNDARY_WORDS:
+                    pos += 1  # 共|建昌九…: jieba glued a verb's last character (共建) to the name
                 break
         pos -= len(tok)
+    while pos < len(span) and span[pos] in LEADING_MARKS:
+        pos += 1  # 1.X产业集群: a list item's number ends in a mark no name starts with
     return floor + pos
+
+
+# marks that end a list item's number (1. 2．) or open a quantity, never a name's first character
+LEADING_MARKS = frozenset(".．")
 
 
 # one-character adverbs that end a name's left context (公司也…, 都是…), unless jieba left them

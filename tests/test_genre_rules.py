@@ -365,3 +365,104 @@ def test_a_short_name_whose_core_is_too_short(extract_text):
 def test_the_company_after_you_is_the_firm_the_report_is_about(extract_text):
     x = extract_text(HEADER + "山东泰岳农机有限公司前三季度交付农机1.2万台。由该公司牵头组建的泰安市智能农机产业联盟吸纳成员40家。\n")
     assert ("泰安市智能农机产业联盟", "foundedBy", "山东泰岳农机有限公司") in relations(x)
+
+
+# --------------------------------------------------------------------------- notices of recognised clusters
+
+def clusters_of(x) -> set[str]:
+    return {e.label for e in x.entities if e.kind == "cluster"}
+
+
+def test_a_numbered_list_item_keeps_no_mark_in_the_cluster_name(extract_text):
+    x = extract_text(HEADER + "二、省级集群(2个)\n1．肥城市盐化工新材料产业集群\n2．宁阳县绿色建材产业集群\n")
+    clusters = clusters_of(x)
+    assert "肥城市盐化工新材料" in clusters and "宁阳县绿色建材" in clusters
+    assert not any(c.startswith((".", "．")) for c in clusters)
+
+
+def test_the_body_promoting_a_listed_cluster(extract_text):
+    x = extract_text(HEADER + "1．新泰市输变电装备产业集群\n促进机构：新泰市输变电装备产业发展促进中心\n"
+                     "2．东平县农机零部件产业集群\n促进机构：东平县农机零部件行业协会\n")
+    rels = relations(x)
+    assert orgs(x).get("新泰市输变电装备产业发展促进中心") == "OtherOrganization"
+    assert ("新泰市输变电装备", "supportedBy", "新泰市输变电装备产业发展促进中心") in rels
+    assert ("东平县农机零部件", "supportedBy", "东平县农机零部件行业协会") in rels
+
+
+def test_an_ordinal_before_a_programme_is_not_a_cluster(extract_text):
+    x = extract_text(HEADER + "泰安高端装备产业集群入选名单,成为我市第三个国家级中小企业特色产业集群。\n")
+    assert not any("第三个" in c or "中小企业" in c for c in clusters_of(x))
+
+
+def test_about_clusters_is_not_a_cluster(extract_text):
+    x = extract_text(HEADER + "下文节选讲话中有关产业集群的段落。\n")
+    assert not any("有关" in c for c in clusters_of(x))
+
+
+def test_each_item_of_a_counted_list_of_clusters(extract_text):
+    x = extract_text(HEADER + "纺织服装、绿色化工、食品加工三个百亿级产业集群分别增长6%、8%和5%。\n")
+    clusters = clusters_of(x)
+    assert {"纺织服装", "绿色化工", "食品加工"} <= clusters
+    assert not any("三个" in c for c in clusters)
+
+
+def test_a_list_that_does_not_match_its_count_names_no_cluster_before_it(extract_text):
+    x = extract_text(HEADER + "坚持稳中求进、以进促稳,汽车零部件、智能农机两大产业集群提质增效。\n")
+    clusters = clusters_of(x)
+    assert "智能农机" in clusters and "汽车零部件" in clusters
+    assert not any("以进促稳" in c for c in clusters)
+
+
+# --------------------------------------------------------------------------- names
+
+def test_an_old_regional_name_begins_a_firm_name(extract_text):
+    x = extract_text(HEADER + "总投资30亿元的山东三秦精密轴承有限公司项目落户泰安高新区。\n")
+    found = orgs(x)
+    assert "山东三秦精密轴承有限公司" in found and "精密轴承有限公司" not in found
+
+
+def test_partners_joined_by_a_dash_name_one_joint_lab(extract_text):
+    x = extract_text(HEADER + "山东岱岳精工机械股份有限公司新设“山东科技大学—岱岳精工智能农机联合实验室”。这个实验室由公司与山东科技大学共建。\n")
+    assert "山东科技大学—岱岳精工智能农机联合实验室" in orgs(x)
+    assert ("山东科技大学—岱岳精工智能农机联合实验室", "foundedBy", "山东科技大学") in relations(x)
+
+
+def test_a_short_name_joined_to_an_institute_by_yu(extract_text):
+    x = extract_text(HEADER + "山东岱岳精工机械股份有限公司是骨干企业。岱岳精工与冶金工艺研究院联合揭榜。\n")
+    found = orgs(x)
+    assert "冶金工艺研究院" in found
+    assert not any(n.startswith("岱岳精工与") for n in found)
+
+
+def test_a_verb_split_by_segmentation_stays_out_of_the_name(extract_text):
+    x = extract_text(HEADER + "山东农业大学与泰山学院签约,共建昌泰智能农机联合研究院。\n")
+    found = orgs(x)
+    assert "昌泰智能农机联合研究院" in found and "建昌泰智能农机联合研究院" not in found
+
+
+def test_a_matchmaking_platform_keeps_its_verb(extract_text):
+    x = extract_text(HEADER + "由泰安链通数字科技有限公司运营的泰安农机产业链供需对接平台上线。\n")
+    assert found_platform(x)
+    assert ("泰安农机产业链供需对接平台", "operatedBy", "泰安链通数字科技有限公司") in relations(x)
+
+
+def found_platform(x) -> bool:
+    return orgs(x).get("泰安农机产业链供需对接平台") == "InnovationPlatform"
+
+
+# --------------------------------------------------------------------------- alliances
+
+def test_the_holders_of_an_alliances_council_seats_are_members(extract_text):
+    x = extract_text(HEADER + "今天上午,泰安市智能农机产业联盟成立大会在泰安高新区举行。\n"
+                     "大会选举产生第一届理事会。山东泰岳农机有限公司当选理事长单位,山东农业大学、泰山学院2家单位当选副理事长单位,"
+                     "泰安市农机产业促进中心为秘书长单位。\n")
+    rels = relations(x)
+    assert "泰安市智能农机产业联盟" in orgs(x)
+    for member in ("山东泰岳农机有限公司", "山东农业大学", "泰山学院", "泰安市农机产业促进中心"):
+        assert (member, "memberOf", "泰安市智能农机产业联盟") in rels
+
+
+def test_a_body_named_with_and_without_shi_is_one(extract_text):
+    x = extract_text(HEADER + "泰安智能农机产业联盟成立。泰安市智能农机产业联盟吸纳成员40家。\n")
+    found = orgs(x)
+    assert "泰安市智能农机产业联盟" in found and "泰安智能农机产业联盟" not in found
