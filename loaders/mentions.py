@@ -550,7 +550,7 @@ def _doc_category(title: str, sentence: str) -> str:
 
 _EVENT_HEADS = ("大会", "会议", "论坛", "峰会", "博览会", "展览会", "交易会", "洽谈会", "推介会", "对接会", "发布会",
                 "研讨会", "座谈会", "推进会", "工作会", "现场会", "观摩会", "交流会", "恳谈会", "说明会", "见面会",
-                "启动仪式", "签约仪式", "开幕式", "年会", "大赛", "赛事", "活动周", "展会", "招商会", "暨论坛")
+                "启动仪式", "签约仪式", "仪式", "开幕式", "年会", "大赛", "赛事", "活动周", "展会", "招商会", "暨论坛")
 _EVENT_HEAD = "|".join(sorted(_EVENT_HEADS, key=len, reverse=True))
 _HELD = r"(?:举行|召开|举办|开幕|启动|落幕|闭幕)"
 # a name ending in an event head, then (in the same clause) a verb of holding

@@ -466,3 +466,14 @@ def test_a_body_named_with_and_without_shi_is_one(extract_text):
     x = extract_text(HEADER + "泰安智能农机产业联盟成立。泰安市智能农机产业联盟吸纳成员40家。\n")
     found = orgs(x)
     assert "泰安市智能农机产业联盟" in found and "泰安智能农机产业联盟" not in found
+
+
+# --------------------------------------------------------------------------- events
+
+def test_any_ceremony_held_somewhere_is_an_event_and_its_hosts_follow(extract_text):
+    x = extract_text(HEADER + "5月8日,泰安市智能农机产业创新联合体揭牌仪式在泰安高新区举行。"
+                     "仪式由泰安市科学技术局、泰安高新区管委会共同主办。\n")
+    events = {e.entity.label: e for e in x.facts.events}
+    assert "泰安市智能农机产业创新联合体揭牌仪式" in events
+    hosts = {o.label for o in events["泰安市智能农机产业创新联合体揭牌仪式"].organizers}
+    assert "泰安市科学技术局" in hosts
