@@ -627,6 +627,9 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
                 continue
             if text[he:he + 1] in ("处", "科", "办", "局"):
                 continue  # 产业集群处: a bureau's division
+            if text[hs - 1:hs] == "等":
+                out += _listed_items(text, sent.start, hs - 1)
+                continue
             start = left_edge(text, sent.start, hs, keep_conjunction=lambda *_: True)
             if (pm := _PERIOD_REST.match(text, start)) and text[start - 1:start].isdigit():
                 start = pm.end()  # 到2027年轴承产业集群, 1—10月高端…: the period is not part of the name
@@ -647,6 +650,10 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
             hs, he = sent.start + m.start(), sent.start + m.end()
             if any(f.start < he and hs < f.end and f.kind != "event" for f in found + out):
                 continue
+            if text[hs - 1:hs] == "等":
+                out += [c for c in _listed_items(text, sent.start, hs - 1)
+                        if not any(f.start < c.end and c.start < f.end for f in found)]
+                continue
             start = left_edge(text, sent.start, hs, keep_conjunction=lambda *_: True)
             if any(f.kind == "cluster" and start <= f.start and f.end <= hs for f in found + out):
                 continue  # 工程机械集群: the cluster is already recognised by its name
@@ -654,11 +661,20 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
             desc = text[start:hs]
             if len(desc) >= 4 and _INDUSTRY.search(desc) and _clean_cluster_name(desc):
                 out.append(Mention(start, he, "cluster", "IndustrialCluster", "cluster:bare-suffix", text[start:he]))
+        for m in _IS_A_CLUSTER.finditer(st):
+            # 新能源产业是全区重点培育的先进制造业集群之一: an industry the sentence calls a cluster
+            s0, e0 = sent.start + m.start("x"), sent.start + m.end("x")
+            core = m.group("x")[:-2]
+            if _clean_cluster_name(core) and _INDUSTRY.search(core) and \
+                    not any(f.start < e0 and s0 < f.end for f in found + out):
+                out.append(Mention(s0, e0, "cluster", "IndustrialCluster", "cluster:is-a", text[s0:e0]))
     return _verbs_off(out, found)
 
 
 _PERIOD_WORDS = r"年度|年|月份|月|季度"  # what is left of a period when a number ends it
 _NOT_A_NAME_START = re.compile(rf"(?:[\d.、]+|[一二三四]?季度|{_PERIOD_WORDS})?")
+# an industry that opens a clause and is called one of the place's clusters
+_IS_A_CLUSTER = re.compile(r"(?:^|(?<=[,，;；:：]))(?P<x>[\u4e00-\u9fff]{2,10}?产业)是[^,，。;；]{0,24}?集群")
 _BARE_CLUSTER = re.compile(r"(?<!产业)(?<!制造业)集群(?![处科办局])")
 # words of an industry (from the cluster names of the reference data and the genre)
 _INDUSTRY = re.compile(r"装备|材料|船舶|海工|汽车|电子|信息|医药|医疗|纺织|服装|化工|能源|机械|钢|芯片|集成电路|半导体|"
@@ -705,6 +721,22 @@ def _counted_items(text: str, lo: int, last: int, count: int) -> list[Mention]:
     if len(items) != count - 1 or text[end - 1:end] == "、":
         return []
     return items
+
+
+def _listed_items(text: str, lo: int, end: int) -> list[Mention]:
+    """The industries of "覆盖A、B、C等(产业)集群", the list ending at ``end`` (before 等): each a
+    cluster, when there are at least two and every one is an industry's name."""
+    items: list[Mention] = []
+    while True:
+        start = left_edge(text, lo, end, keep_conjunction=lambda *_: True)
+        core = _LEVEL_PREFIX.sub("", text[start:end])
+        if start == end or not _clean_cluster_name(core) or not _INDUSTRY.search(core) and len(core) > 6:
+            return []
+        items.insert(0, Mention(start, end, "cluster", "IndustrialCluster", "cluster:listed", text[start:end]))
+        if text[start - 1:start] != "、" or start - 1 <= lo:
+            break
+        end = start - 1
+    return items if len(items) >= 2 else []
 
 
 def city_index(cities: dict[str, Known]) -> NameIndex:

@@ -477,3 +477,17 @@ def test_any_ceremony_held_somewhere_is_an_event_and_its_hosts_follow(extract_te
     assert "泰安市智能农机产业创新联合体揭牌仪式" in events
     hosts = {o.label for o in events["泰安市智能农机产业创新联合体揭牌仪式"].organizers}
     assert "泰安市科学技术局" in hosts
+
+
+def test_industries_listed_before_deng_jiqun_are_clusters(extract_text):
+    x = extract_text(HEADER + "泰安市已认定市级创新联合体8家,覆盖农机装备、新型材料、生物医药等集群。"
+                     "全市智能家电、食品加工等产业集群加快发展。\n")
+    clusters = {e.label for e in x.entities if e.kind == "cluster" and e.mentions}
+    assert {"农机装备", "新型材料", "生物医药", "智能家电", "食品加工"} <= clusters
+    assert not any(c.startswith("覆盖") for c in clusters)
+
+
+def test_an_industry_called_one_of_the_clusters_is_one(extract_text):
+    x = extract_text(HEADER + "农机装备产业是泰安市重点培育的先进制造业集群之一,带动配套企业200余家。\n")
+    clusters = {e.label for e in x.entities if e.kind == "cluster" and e.mentions}
+    assert "农机装备" in clusters
