@@ -108,9 +108,9 @@ _SUBSIDIARY = re.compile(r"是(?P<x>[^,，。;；]{2,40}?)(?:旗下(?:的)?|[^,�
 _THIS_FIRM = re.compile(r"^[^,，。;；]{0,20}(?:这家|该)(?:企业|公司)")
 _LEAD_LIST = re.compile(r"链主|龙头|领军")
 _LIST_WORD = re.compile(r"名单|清单|榜单|目录|榜$")
-# the line under a recognised cluster that names the body promoting it (促进机构：X)
 # A当选理事长单位, B、C为副理事长单位: the offices of an alliance's council are held by members
 _COUNCIL_SEAT = re.compile(r"(?:当选|为|担任|是|作为|任)(?:常务)?(?:副)?(?:理事长|会长|秘书长|理事|监事长|监事)单位")
+# the line under a recognised cluster that names the body promoting it (促进机构：X)
 _PROMOTER = re.compile(r"^(?:集群)?(?:促进机构|促进组织|发展促进机构|服务机构|运营机构)[:：]")
 
 
@@ -367,7 +367,7 @@ class FactExtractor:
             return
 
     def council_members(self, sent: Sent) -> None:
-        """A当选理事长单位, B、C等4家单位当选副理事长单位, D为秘书长单位 → each memberOf the alliance
+        """A当选理事长单位, B、C等3家单位为副理事长单位, D为秘书长单位 → each memberOf the alliance
         named last in this sentence or the three before it (its founding, its first council)."""
         seats = [sent.span.start + m.start() for m in _COUNCIL_SEAT.finditer(sent.span.text)]
         if not seats:

@@ -117,7 +117,7 @@ def is_generic(descriptive: str) -> bool:
     return len(rest) == 0
 
 
-# an ordinal or a count (第二个, 首个, 三个, 第3批): 成为我市第二个国家级…集群 counts a name given before
+# an ordinal or a count (第二个, 首个, 三个, 第3批): 成为全省第三个国家级…集群 counts a name given before
 _COUNT_WORDS = re.compile(r"(?:第[一二两三四五六七八九十百\d]+|[一二两三四五六七八九十百\d]+|首)(?:个|批|家|项|位|名)")
 
 
@@ -639,11 +639,12 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
                 end = cm.start()
                 if end - start < 2:
                     continue
-                out += _counted_items(text, sent.start, start, _count_of(cm.group("n")))
             desc = text[start:min(end, hs)]
             core = _LEVEL_PREFIX.sub("", desc)
             if not _clean_cluster_name(core):
                 continue
+            if cm:
+                out += _counted_items(text, sent.start, start, _count_of(cm.group("n")))
             out.append(Mention(start, end, "cluster", "IndustrialCluster", "cluster:suffix", text[start:end]))
         for m in _BARE_CLUSTER.finditer(st):
             # a cluster named with 集群 alone (…共同培育的通泰扬海工装备和高技术船舶集群): an industry's words
@@ -697,7 +698,7 @@ def _verbs_off(clusters: list[Mention], found: list[Mention]) -> list[Mention]:
 
 
 _PERIOD_REST = re.compile(_PERIOD_WORDS)
-# 三大, 四个, 三个千亿级: a count (and a size tier) between a list of industries and 产业集群
+# 三大, 四个, 两个千亿级: a count (and a size tier) between a list of industries and 产业集群
 _COUNTED = re.compile(r"(?P<n>[两三四五六七八九十]|\d{1,2})(?:大|个)(?:[千百万]亿级?)?$")
 _NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 
@@ -877,7 +878,8 @@ def _joined_head(text: str, found: list[Mention], start: int, after: int) -> Men
     """A headed name that starts with a firm's short name and 与/和/及 (甲科技与某某研究院):
     it is cut to what follows the conjunction, and returned, when that is still a name."""
     for m in found:
-        if m.start == start and m.kind == "org" and m.rule.startswith("head:") and m.end - after >= 4:
+        if m.start == start and m.kind == "org" and m.rule.startswith("head:") and m.end - after >= 4 and \
+                not m.rule.startswith("head:联合"):  # 甲与乙联合研究院 is one name: both partners in it
             head = m.rule.removeprefix("head:")
             if not is_generic(_PLACE_PREFIX.sub("", text[after:m.end - len(head)])):
                 m.start, m.name = after, text[after:m.end]

@@ -138,14 +138,15 @@ class Resolver:
         name = name_key(m.name)
         place = self._place_of(name)
         if len(place) >= 3 and place.endswith("市") and len(name) - len(place) >= 4:
-            # 湘潭市新能源装备产业联盟 and, in a headline, 湘潭新能源装备产业联盟: one body, its full name the label
+            # 泰安市农机产业联盟 and, in a headline, 泰安农机产业联盟: one body, its full name the label
             e = self._entity(entity_iri("org", place[:-1] + name[len(place):]), "org", m.category, name)
-            e.label = name
+            if not e.known:
+                e.label = name
             return e
         return self._entity(entity_iri("org", name), "org", m.category, name)
 
     def _place_of(self, name: str) -> str:
-        """The place a firm's name begins with (宁德 in 宁德时代新能源…), or ''."""
+        """The place an organisation's name begins with (宁德 in 宁德时代新能源…), or ''."""
         key = name_key(name)
         end = self.ctx.prefix.match(key) if self.ctx.prefix else 0
         return key[:end]

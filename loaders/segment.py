@@ -29,13 +29,15 @@ BOUNDARY_WORDS = frozenset(["的", "个", "之", "推动", "推进", "协调", "
                             "地点", "有关", "相关", "覆盖", "涉及", "囊括", "横跨"])
 # words jieba tags as adverbs or time words that do belong to names of industries and bodies
 NAME_WORDS = frozenset(["新一代", "下一代", "第三代", "第四代", "一体化", "一流", "新型", "未来", "现代", "高速", "高新"])
-# verbs that make a noun with the word before them right before a head: 供需对接平台, 产销对接中心
+# verbs that make a noun with the word before them right before a head: 产销对接中心, 技术对接平台
 NOUN_VERBS = frozenset(["对接"])
 STOP_POS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "t", "y", "e", "o", "tg", "dg", "rr", "rz"}
-# jieba tags dynasties, eras and old regional names as time words too (西秦, 北宋, 三秦, 隆中); they
-# begin many firm names (三秦…有限公司), so a time word stops a name only when it has a morpheme of time
+# jieba tags dynasties, eras and old regional names as time words too (北宋, 三秦, 南唐, 东晋); they
+# begin many firm names (三秦…有限公司), so a time word stops a name only when it has a morpheme of
+# time (seasons, festivals and stages included: 春, 国庆, 第二阶段)
 TIME_POS = {"t", "tg"}
-TIME_MORPHEME = re.compile("[年月日天时期代前后今昨明近初末底季周夜晚早晨午宵旬节岁去下来间刻番在当现古昔往先最将刚久常曾暮晓旦夕朝世纪]")
+TIME_MORPHEME = re.compile("[年月日天时期代前后今昨明近初末底季周夜晚早晨午宵旬节岁去下来间刻番在当现古昔往先最将刚久常曾暮晓旦夕朝世纪"
+                           "春夏秋冬暑寒假庆段拜昏晌刹霎]")
 
 
 @lru_cache(maxsize=1)
@@ -121,14 +123,17 @@ def left_edge(text: str, lo: int, head_start: int, *, keep_conjunction=None) -> 
                 pos -= len(tok)
                 continue
             if not (tok in SOFT_STOPS and _among_unknown(toks, i)):
-                if len(tok) == 1 and len(span) - pos > 2 and tok + span[pos] in BOUNDARY_WORDS:
-                    pos += 1  # 共|建昌九…: jieba glued a verb's last character (共建) to the name
+                if len(tok) == 1 and len(span) - pos > 2 and tok + span[pos] in GLUED_VERBS:
+                    pos += 1  # 共|建安…: jieba glued a verb's last character (共建) to the name
                 break
         pos -= len(tok)
     while pos < len(span) and span[pos] in LEADING_MARKS:
         pos += 1  # 1.X产业集群: a list item's number ends in a mark no name starts with
     return floor + pos
 
+
+# verbs of building whose last character jieba may join to the name that follows (共|建安…)
+GLUED_VERBS = frozenset(["共建", "组建", "筹建", "新建", "创建", "获批"])
 
 # marks that end a list item's number (1. 2．) or open a quantity, never a name's first character
 LEADING_MARKS = frozenset(".．")

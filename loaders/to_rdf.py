@@ -18,6 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 import pyoxigraph as ox
+from clusterkg.ontology import NS as CK_NS
 
 from .extraction import Extraction
 from .ids import entity_iri, graph_iri, report_iri, slug
@@ -33,10 +34,6 @@ SCHEMA = "https://schema.org/"
 
 _SPECIFIC = {"创新中心": "InnovationCentre", "工程研究中心": "EngineeringResearchCentre",
              "工程技术研究中心": "EngineeringResearchCentre", "工业互联网平台": "IndustrialInternetPlatform"}
-
-
-def _n(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
 
 
 _CK_NODES: dict[str, ox.NamedNode] = {}
@@ -100,17 +97,10 @@ def _lit(value: object, lang: str | None = None) -> str:
     return str(lit(value, lang))
 
 
-_INTEGER_NT = str(_INTEGER)
 _DATE_NT, _DECIMAL_NT = str(_DATE), str(_DECIMAL)
 _TRUE, _FALSE = str(ox.Literal("true", datatype=_BOOLEAN)), str(ox.Literal("false", datatype=_BOOLEAN))
-_INT = '"{}"^^' + _INTEGER_NT
 # the characters N-Triples escapes inside a string (pyoxigraph writes \uXXXX, \t, \" … for them)
 _ESCAPED = re.compile(r'[\x00-\x1f"\\\x7f\ufffe\uffff]')
-
-
-def _int(value: int) -> str:
-    """An xsd:integer literal (digits need no escaping)."""
-    return _INT.format(int(value))
 
 
 def _str(value: str, lang: str | None = None) -> str:
@@ -151,19 +141,22 @@ def _short(value: str) -> str:
 
 
 _PREFIXES = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in (
-    ("ck", "https://w3id.org/clusterkg/ontology#"), ("rdf", RDF), ("skos", SKOS), ("dct", DCT), ("prov", PROV),
+    ("ck", CK_NS), ("rdf", RDF), ("skos", SKOS), ("dct", DCT), ("prov", PROV),
     ("qb", QB), ("schema", SCHEMA)))
 
 
 def to_trig(x: Extraction) -> str:
     """The report's named graph as a TriG document.
 
-    Every IRI and literal is written by pyoxigraph (``str`` of a term is its N-Triples form,
-    escaping included) or is an ASCII name of a fixed vocabulary; the statements are joined as
-    text because making one Python ``Quad`` object per statement costs more than the rest of
-    the loader together, and the store parses TriG natively. Vocabulary terms are prefixed
-    names, the report's own nodes (sentences, mentions, assertions, observations) are relative
-    to the report's IRI and integers are bare: a quarter of the text N-Quads would take.
+    Entity and report IRIs are checked and written by pyoxigraph (``str`` of a term is its
+    N-Triples form); string literals are quoted as they are when nothing in them needs
+    escaping and written by pyoxigraph otherwise; dates, decimals and integers are formatted
+    here from their values. Vocabulary terms are prefixed names (ck: terms checked against the
+    ontology), the report's own nodes (sentences, mentions, assertions, observations) are
+    ASCII paths relative to the report's IRI, and integers are bare: a quarter of the text
+    N-Quads would take. The statements are joined as text because making one Python ``Quad``
+    object per statement costs more than the rest of the loader together, and the store
+    parses TriG natively.
     """
     n = _iri
     g = " .\n"
@@ -254,14 +247,14 @@ def to_trig(x: Extraction) -> str:
             ms, me = m.start, m.end
             mn = f"<m/{ms}-{me}>"
             si = bisect.bisect_right(starts, ms) - 1
-            in_s = names = ""
+            in_s = names_line = ""
             if si >= 0 and ms < ends[si]:
                 in_s = f" ; {in_sentence} {sent_node[si]}"
                 if (si, node) not in named:
                     named.add((si, node))
-                    names = f"{sent_node[si]} {names_p} {node}{g}"
+                    names_line = f"{sent_node[si]} {names_p} {node}{g}"
             add(f"{mn} {a} {mention_type} ; {mention_of} {node} ; {surface_p} {_str(surface[ms:me])} ; "
-                f"{start} {ms} ; {end} {me} ; {rule} {_short(m.rule)}{in_s}{g}{names}")
+                f"{start} {ms} ; {end} {me} ; {rule} {_short(m.rule)}{in_s}{g}{names_line}")
 
     assertion, r_subject, r_predicate, r_object = _ck("Assertion"), "rdf:subject", "rdf:predicate", "rdf:object"
     subject_surface, object_surface = _ck("subjectSurface"), _ck("objectSurface")
