@@ -491,3 +491,10 @@ def test_an_industry_called_one_of_the_clusters_is_one(extract_text):
     x = extract_text(HEADER + "农机装备产业是泰安市重点培育的先进制造业集群之一,带动配套企业200余家。\n")
     clusters = {e.label for e in x.entities if e.kind == "cluster" and e.mentions}
     assert "农机装备" in clusters
+
+
+def test_only_a_verb_of_building_gives_back_its_last_character():
+    from clusterkg.loaders.segment import left_edge
+
+    kept = "推动共同济大学附属研究院"  # 共|同济大学: 共同 is no verb of building
+    assert kept[left_edge(kept, 0, kept.index("研究院")):] == "同济大学附属研究院"
