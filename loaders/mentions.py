@@ -22,6 +22,7 @@ import ahocorasick
 
 from .gazetteer import Gazetteer, Known, NameIndex, name_key
 from .names import LEGAL_FORM, PlacePrefix, cluster_core, firm_core
+from .numbers import cn_to_number
 from .segment import BOUNDARY_WORDS, HARD_STOPS, hard_floor, is_boundary, left_edge, words
 from .sentences import Span
 
@@ -644,7 +645,8 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
             if not _clean_cluster_name(core):
                 continue
             if cm:
-                out += _counted_items(text, sent.start, start, _count_of(cm.group("n")))
+                n = cm.group("n")
+                out += _counted_items(text, sent.start, start, int(n) if n.isdigit() else int(cn_to_number(n)))
             out.append(Mention(start, end, "cluster", "IndustrialCluster", "cluster:suffix", text[start:end]))
         for m in _BARE_CLUSTER.finditer(st):
             # a cluster named with 集群 alone (…共同培育的通泰扬海工装备和高技术船舶集群): an industry's words
@@ -700,26 +702,15 @@ def _verbs_off(clusters: list[Mention], found: list[Mention]) -> list[Mention]:
 _PERIOD_REST = re.compile(_PERIOD_WORDS)
 # 三大, 四个, 两个千亿级: a count (and a size tier) between a list of industries and 产业集群
 _COUNTED = re.compile(r"(?P<n>[两三四五六七八九十]|\d{1,2})(?:大|个)(?:[千百万]亿级?)?$")
-_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
-
-
-def _count_of(numeral: str) -> int:
-    return int(numeral) if numeral.isdigit() else _NUMERALS[numeral]
 
 
 def _counted_items(text: str, lo: int, last: int, count: int) -> list[Mention]:
     """The items before the last of "A、B、C三大产业集群": each is a cluster when the list holds
     exactly as many names as the count says (else the words before 、 are something else)."""
-    items: list[Mention] = []
-    end = last
-    while len(items) < count - 1 and end > lo + 1 and text[end - 1] == "、":
-        start = left_edge(text, lo, end - 1, keep_conjunction=lambda *_: True)
-        core = _LEVEL_PREFIX.sub("", text[start:end - 1])
-        if not _clean_cluster_name(core):
-            return []
-        items.insert(0, Mention(start, end - 1, "cluster", "IndustrialCluster", "cluster:counted", text[start:end - 1]))
-        end = start
-    if len(items) != count - 1 or text[end - 1:end] == "、":
+    if count < 2 or last <= lo + 1 or text[last - 1] != "、":
+        return []
+    items = _names_listed_before(text, lo, last - 1, "cluster:counted", most=count - 1)
+    if not items or len(items) != count - 1 or text[items[0].start - 1:items[0].start] == "、":
         return []
     return items
 
@@ -727,17 +718,26 @@ def _counted_items(text: str, lo: int, last: int, count: int) -> list[Mention]:
 def _listed_items(text: str, lo: int, end: int) -> list[Mention]:
     """The industries of "覆盖A、B、C等(产业)集群", the list ending at ``end`` (before 等): each a
     cluster, when there are at least two and every one is an industry's name."""
+    items = _names_listed_before(text, lo, end, "cluster:listed")
+    if not items or len(items) < 2 or any(not _INDUSTRY.search(m.name) and len(_LEVEL_PREFIX.sub("", m.name)) > 6
+                                          for m in items):
+        return []
+    return items
+
+
+def _names_listed_before(text: str, lo: int, end: int, rule: str, most: int | None = None) -> list[Mention] | None:
+    """The 、-separated industry names of a list whose last name ends at ``end``, back to the list's
+    start (or ``most`` of them) as cluster mentions; None when one of them is no industry's name."""
     items: list[Mention] = []
-    while True:
+    while most is None or len(items) < most:
         start = left_edge(text, lo, end, keep_conjunction=lambda *_: True)
-        core = _LEVEL_PREFIX.sub("", text[start:end])
-        if start == end or not _clean_cluster_name(core) or not _INDUSTRY.search(core) and len(core) > 6:
-            return []
-        items.insert(0, Mention(start, end, "cluster", "IndustrialCluster", "cluster:listed", text[start:end]))
+        if start == end or not _clean_cluster_name(_LEVEL_PREFIX.sub("", text[start:end])):
+            return None
+        items.insert(0, Mention(start, end, "cluster", "IndustrialCluster", rule, text[start:end]))
         if text[start - 1:start] != "、" or start - 1 <= lo:
             break
         end = start - 1
-    return items if len(items) >= 2 else []
+    return items
 
 
 def city_index(cities: dict[str, Known]) -> NameIndex:

@@ -15,6 +15,10 @@ def orgs(x) -> dict[str, str]:
     return {e.label: e.category for e in x.entities if e.kind == "org" and e.mentions}
 
 
+def clusters_of(x) -> set[str]:
+    return {e.label for e in x.entities if e.kind == "cluster"}
+
+
 def relations(x) -> set[tuple[str, str, str]]:
     return {(r.subject.label, r.predicate, r.object.label) for r in x.facts.relations}
 
@@ -95,7 +99,7 @@ def test_lead_firm_in_quotes_and_of_the_cluster_just_named(extract_text):
     x = extract_text(HEADER + "泰安高端装备产业集群上半年营收增长6%。高端装备集群亩均效益提升。"
                               "四是向下游延伸产业链。泰山重工集团有限公司作为集群“链主”企业,带动作用明显。\n")
     assert ("泰山重工集团有限公司", "leadFirmOf", "高端装备") in relations(x)
-    assert not any("延伸" in e.label for e in x.entities if e.kind == "cluster")
+    assert not any("延伸" in c for c in clusters_of(x))
 
 
 def test_a_list_named_for_lead_firms_makes_nobody_a_lead_firm(extract_text):
@@ -294,27 +298,27 @@ def test_an_attached_file_is_a_document(extract_text):
 
 def test_a_count_of_clusters_is_not_part_of_a_name(extract_text):
     x = extract_text(HEADER + "高端装备、新材料、现代农业三大产业集群合计实现营业收入980亿元。三大产业集群增长较快。\n")
-    clusters = {e.label for e in x.entities if e.kind == "cluster"}
+    clusters = clusters_of(x)
     assert "现代农业" in clusters
     assert not any("三大" in c for c in clusters)
 
 
 def test_a_verb_before_a_cluster_named_elsewhere_is_cut(extract_text):
     x = extract_text(HEADER + "新材料产业集群产值增长8%。创新中心由泰山重工牵头组建,服务新材料产业集群。服务机器人产业集群产值增长5%。\n")
-    clusters = {e.label for e in x.entities if e.kind == "cluster"}
+    clusters = clusters_of(x)
     assert "服务新材料" not in clusters
     assert "服务机器人" in clusters  # never named without 服务: the industry itself
 
 
 def test_a_period_before_a_cluster_is_not_part_of_its_name(extract_text):
     x = extract_text(HEADER + "附表 1—5月农机装备产业集群主要指标\n")
-    clusters = {e.label for e in x.entities if e.kind == "cluster"}
+    clusters = clusters_of(x)
     assert "农机装备" in clusters and not any(c.startswith("月") for c in clusters)
 
 
 def test_a_cluster_named_with_jiqun_alone(extract_text):
     x = extract_text(HEADER + "泰安与济宁共同培育的泰济农机装备和智能制造集群,此前已入选国家先进制造业集群。企业集群效应显现。\n")
-    clusters = {e.label for e in x.entities if e.kind == "cluster"}
+    clusters = clusters_of(x)
     assert any("农机装备和智能制造" in c for c in clusters)
     assert not any(c.startswith("企业") for c in clusters)
 
@@ -368,10 +372,6 @@ def test_the_company_after_you_is_the_firm_the_report_is_about(extract_text):
 
 
 # --------------------------------------------------------------------------- notices of recognised clusters
-
-def clusters_of(x) -> set[str]:
-    return {e.label for e in x.entities if e.kind == "cluster"}
-
 
 def test_a_numbered_list_item_keeps_no_mark_in_the_cluster_name(extract_text):
     x = extract_text(HEADER + "二、省级集群(2个)\n1．肥城市盐化工新材料产业集群\n2．宁阳县绿色建材产业集群\n")
@@ -482,14 +482,14 @@ def test_any_ceremony_held_somewhere_is_an_event_and_its_hosts_follow(extract_te
 def test_industries_listed_before_deng_jiqun_are_clusters(extract_text):
     x = extract_text(HEADER + "泰安市已认定市级创新联合体8家,覆盖农机装备、新型材料、生物医药等集群。"
                      "全市智能家电、食品加工等产业集群加快发展。\n")
-    clusters = {e.label for e in x.entities if e.kind == "cluster" and e.mentions}
+    clusters = clusters_of(x)
     assert {"农机装备", "新型材料", "生物医药", "智能家电", "食品加工"} <= clusters
     assert not any(c.startswith("覆盖") for c in clusters)
 
 
 def test_an_industry_called_one_of_the_clusters_is_one(extract_text):
     x = extract_text(HEADER + "农机装备产业是泰安市重点培育的先进制造业集群之一,带动配套企业200余家。\n")
-    clusters = {e.label for e in x.entities if e.kind == "cluster" and e.mentions}
+    clusters = clusters_of(x)
     assert "农机装备" in clusters
 
 
