@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .facts import FactExtractor, Facts, Sent
-from .gazetteer import Gazetteer, Known, NameIndex, gazetteer, name_key
+from .gazetteer import QUOTE_CHARS, Gazetteer, Known, NameIndex, gazetteer, name_key
 from .ids import report_slug
 from .mentions import GovernmentPattern, Mention, city_index, find_mentions, government_regex
 from .names import PlacePrefix, place_prefix
@@ -74,7 +74,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     ctx = Context(city=city, province=province, place_names=place_names, prefix=prefix)
     sentences = split_sentences(doc.text)
     mentions = find_mentions(doc.text, sentences, gaz, city, gov_pattern, cities, text_matches, prefix)
-    resolver = Resolver(gaz, ctx, {a: f for a, f, _ in gaz.gov})
+    resolver = Resolver(gaz, ctx, gaz.gov_table)
     resolved: list[tuple[Mention, Entity]] = []
     by_start: dict[int, Entity] = {}
     for m in mentions:
@@ -93,7 +93,10 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     starts = [m.start for m, _ in resolved]  # mentions come in order of their start
     for i, s in enumerate(sentences):
         items = resolved[bisect.bisect_left(starts, s.start):bisect.bisect_left(starts, s.end)]
-        sents.append(Sent(i, s, items, skip_facts=bool(title) and name_key(s.text) == title))
+        # the title repeated as a line of the text (the text is normalised already: a line
+        # whose first character, after quotes and spaces, is not the title's is not the title)
+        skip = bool(title) and s.text.lstrip(QUOTE_CHARS)[:1] == title[:1] and name_key(s.text) == title
+        sents.append(Sent(i, s, items, skip_facts=skip))
     facts = FactExtractor(doc.text, doc.surface, resolver, doc.meta.date).run(sents)
     publisher = None
     if doc.meta.publisher:

@@ -11,7 +11,7 @@ import csv
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -26,7 +26,8 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 ORG_CATEGORIES = ("Firm", "Alliance", "InnovationPlatform", "Laboratory", "University", "ResearchInstitute",
                   "GovernmentBody", "IndustrialPark", "Media", "OtherOrganization")
 PLACE_CLASSES = ("Country", "Province", "City", "District")
-_QUOTES = str.maketrans("", "", "“”\"'‘’《》「」『』")
+QUOTE_CHARS = "“”\"'‘’《》「」『』 "  # what name_key drops
+_QUOTES = str.maketrans("", "", QUOTE_CHARS)
 
 
 @lru_cache(maxsize=65536)
@@ -36,7 +37,7 @@ def name_key(name: str) -> str:
     >>> name_key("“343”創新產業集群 ")
     '343创新产业集群'
     """
-    return normalise(name).translate(_QUOTES).replace(" ", "")
+    return normalise(name).translate(_QUOTES)
 
 
 @dataclass
@@ -96,6 +97,11 @@ class Gazetteer:
     entities: dict[str, Known]
     index: NameIndex
     gov: list[tuple[str, str, str]]  # (abbreviation, full form, English)
+
+    @cached_property
+    def gov_table(self) -> dict[str, str]:
+        """Abbreviation → full form of the government departments."""
+        return {a: f for a, f, _ in self.gov}
 
     def by_name(self, name: str) -> list[Known]:
         return self.index.get(name_key(name))

@@ -31,6 +31,9 @@ class _Transliteration(dict):
 _TRANSLIT = _Transliteration()
 
 
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 @lru_cache(maxsize=65536)
 def slug(name: str) -> str:
     """An ASCII slug for a name: tone-less pinyin syllables and ASCII words, hyphen-joined.
@@ -43,7 +46,7 @@ def slug(name: str) -> str:
     '343-chuang-xin-chan-ye-ji-qun'
     """
     text = unicodedata.normalize("NFKC", name).translate(_TRANSLIT).lower()
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    text = _NON_ALNUM.sub("-", text).strip("-")
     if len(text) > MAX_SLUG:
         digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
         text = text[:MAX_SLUG].rstrip("-") + "-" + digest

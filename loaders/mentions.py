@@ -313,8 +313,8 @@ def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
     return out
 
 
-_COUNT_NOUN = re.compile(
-    r"^(?:等)?(?:\d+|[二两三四五六七八九十]+)?(?:余|多)?(?:家|个|所|位)?(?:[\u4e00-\u9fff]{0,4}?)"
+_COUNT_NOUN = re.compile(  # used with match(text, pos): no ^
+    r"(?:等)?(?:\d+|[二两三四五六七八九十]+)?(?:余|多)?(?:家|个|所|位)?(?:[\u4e00-\u9fff]{0,4}?)"
     r"(?P<noun>龙头企业|领军企业|链主企业|重点企业|骨干企业|企业|公司|单位|高校|院校|科研院所|院所|机构|平台|"
     r"实验室|创新平台|综合科研平台|科研平台|联盟)")
 _NOUN_CATEGORY = {"龙头企业": "Firm", "领军企业": "Firm", "链主企业": "Firm", "重点企业": "Firm", "骨干企业": "Firm",
@@ -370,12 +370,10 @@ def _list_items(text: str, lo: int, hi: int, found: list[Mention]) -> list[Menti
     end_rel = None
     noun = None
     for k in range(1, len(tail) + 1):
-        m = _COUNT_NOUN.match(tail[k:])
+        m = _COUNT_NOUN.match(tail, k)
         if tail[k:k + 1] == "等" or (m and tail[k:k + 1] not in "企公单高院科机平实联" and (m.group(0)[0].isdigit() or m.group(0)[0] in "二两三四五六七八九十")):
             end_rel = k
             noun = m.group("noun") if m else None
-            if tail[k:k + 1] == "等" and (m2 := _COUNT_NOUN.match(tail[k:])):
-                noun = m2.group("noun")
             break
     if end_rel is None:
         toks = words(tail)
@@ -404,7 +402,8 @@ def _list_items(text: str, lo: int, hi: int, found: list[Mention]) -> list[Menti
         if part and not _LIST_SEP.fullmatch(part):
             items.append((pos, pos + len(part)))
         pos += len(part)
-    known = [m for m in found if any(m.start == a and m.end == b for a, b in items) and m.kind == "org"]
+    item_spans = set(items)
+    known = [m for m in found if (m.start, m.end) in item_spans and m.kind == "org"]
     partners = bool(re.search(r"(?:与|同)$", text[max(0, start - 3):start]) or text[start:start + 1] in ("与", "同")) and \
         bool(re.match(r"(?:分别)?(?:签署|签订|签约|达成|开展|共建|合作)", text[lo + len(items_text):lo + len(items_text) + 4]))
     if noun is None and not known and not partners:
@@ -470,7 +469,7 @@ def abbreviation_mentions(text: str, sentences: list[Span], found: list[Mention]
     for lm in [m for m in found if m.kind == "org" and m.category == "University" and m.name.endswith("大学")]:
         stem = lm.name[:-2]
         for short in sorted({stem[0] + "大", "".join(w[0] for w in words(stem)) + "大"}):
-            if len(short) < 2 or short == lm.name:
+            if len(short) < 2 or short == lm.name or short not in text:
                 continue
             for am in re.finditer(rf"(?<=[与和及同由、,，(“]){re.escape(short)}(?=[共联等、签合牵的与和,，)”。及])", text):
                 if not _overlaps(am.start(), am.end(), taken):
@@ -850,8 +849,10 @@ def short_name_mentions(text: str, found: list[Mention], gaz: Gazetteer, prefix:
             cores.add(core)
             if len(bare := LEGAL_FORM.sub("", m.name)) >= 4 and not starts_with_place(bare):
                 cores.add(bare)  # 杰克科技 for 杰克科技股份有限公司 (its core 杰克 is too short)
-            toks = words(core)
-            for k in range(2, len(toks)):  # 岱岳精工 for 岱岳精工机械, 上汽通用五菱 for 上汽通用五菱汽车
+            # 岱岳精工 for 岱岳精工机械, 上汽通用五菱 for 上汽通用五菱汽车: 4 characters or more in
+            # the first words and at least one word after them, so only a core of 5 or more
+            toks = words(core) if len(core) >= 5 else []
+            for k in range(2, len(toks)):
                 if len("".join(toks[:k])) >= 4:
                     cores.add("".join(toks[:k]))
     # a short name may replace a shorter name inside it (徐工汽车 over the gazetteer's 徐工)
@@ -968,11 +969,22 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     chosen: list[Mention] = []
     ranked = sorted(mentions, key=lambda m: (-_PRIORITY[m.kind] if m.kind in ("document", "designation") else 0,
                                              -m.length, -_PRIORITY[m.kind], m.start))
+    # per character, the first chosen mention over it (all of them, and all but events)
+    size = max((m.end for m in mentions), default=0)
+    free = len(ranked)
+    first, first_other = [free] * size, [free] * size
     for m in ranked:
-        clash = next((c for c in chosen if c.start < m.end and m.start < c.end), None)
-        if clash is None or clash.kind == "event" and m.kind in ("cluster", "org") and clash.start <= m.start and \
-                m.end <= clash.end and not any(c.start < m.end and m.start < c.end for c in chosen if c.kind != "event"):
+        s, e = m.start, m.end
+        i = min(first[s:e], default=free)
+        if i == free or chosen[i].kind == "event" and m.kind in ("cluster", "org") and chosen[i].start <= s and \
+                e <= chosen[i].end and min(first_other[s:e], default=free) == free:
+            n = len(chosen)
             chosen.append(m)
+            for k in range(s, e):
+                if first[k] == free:
+                    first[k] = n
+                if m.kind != "event" and first_other[k] == free:
+                    first_other[k] = n
     return sorted(chosen, key=lambda m: m.start)
 
 

@@ -23,7 +23,14 @@ class PlacePrefix:
 
     def __init__(self, place_names: tuple[str, ...] | list[str]) -> None:
         self.forms = frozenset(f for p in place_names for f in (p + "省", p + "市", p))
-        self.lengths = sorted({len(f) for f in self.forms}, reverse=True)
+        # the lengths to try, longest first, by a name's first two characters (most names
+        # start with no place: one lookup)
+        by_start: dict[str, set[int]] = {}
+        for f in self.forms:
+            if len(f) >= 2:
+                by_start.setdefault(f[:2], set()).add(len(f))
+        self.by_start = {k: sorted(v, reverse=True) for k, v in by_start.items()}
+        self.single = frozenset(f for f in self.forms if len(f) == 1)
 
     def match(self, name: str) -> int:
         """
@@ -31,10 +38,10 @@ class PlacePrefix:
         (3, 0)
         """
         forms = self.forms
-        for length in self.lengths:
+        for length in self.by_start.get(name[:2], ()):
             if name[:length] in forms:
                 return length
-        return 0
+        return 1 if name[:1] in self.single else 0
 
 
 def place_prefix(place_names: tuple[str, ...] | list[str]) -> PlacePrefix:

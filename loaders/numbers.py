@@ -170,8 +170,7 @@ def _mask_quotes(text: str) -> str:
             if b < 0:
                 break
             if opener == "《" or b - a <= _QUOTED_NAME_MAX:  # a longer quote is speech, with real figures
-                for k in range(a, b + 1):
-                    chars[k] = "□"
+                chars[a:b + 1] = "□" * (b + 1 - a)
             i = b + 1
     return "".join(chars)
 

@@ -111,6 +111,10 @@ def _str(value: str, lang: str | None = None) -> str:
     return str(ox.Literal(value, language=lang))
 
 
+def _quoted(value: str) -> str:
+    return f'"{value}"'
+
+
 def _zh(value: str) -> str:
     return _str(value, "zh")
 
@@ -171,6 +175,9 @@ def to_trig(x: Extraction) -> str:
     rep = n(base)
     add(f"{_PREFIXES}@base <{base}/> .\nGRAPH {n(graph_iri(x.slug))} {{\n")
     surface, text = x.document.surface, x.document.text
+    # the sentences and mention surfaces are slices of the surface: when nothing in it needs
+    # escaping, nothing in them does either
+    piece = _quoted if _ESCAPED.search(surface) is None else _str
     meta = x.document.meta
     q(rep, a, _ck("Report"))
     if meta.title:
@@ -201,7 +208,7 @@ def to_trig(x: Extraction) -> str:
     sent_node = {}
     for i, s in enumerate(x.sentences):
         node = sent_node[i] = f"<s/{i + 1}>"
-        add(f"{node} {a} {sentence_type} ; {in_report} {rep} ; {value} {_str(surface[s.start:s.end])} ; "
+        add(f"{node} {a} {sentence_type} ; {in_report} {rep} ; {value} {piece(surface[s.start:s.end])} ; "
             f"{start} {s.start} ; {end} {s.end}{g}")
     starts = [s.start for s in x.sentences]
     ends = [s.end for s in x.sentences]
@@ -253,7 +260,7 @@ def to_trig(x: Extraction) -> str:
                 if (si, node) not in named:
                     named.add((si, node))
                     names_line = f"{sent_node[si]} {names_p} {node}{g}"
-            add(f"{mn} {a} {mention_type} ; {mention_of} {node} ; {surface_p} {_str(surface[ms:me])} ; "
+            add(f"{mn} {a} {mention_type} ; {mention_of} {node} ; {surface_p} {piece(surface[ms:me])} ; "
                 f"{start} {ms} ; {end} {me} ; {rule} {_short(m.rule)}{in_s}{g}{names_line}")
 
     assertion, r_subject, r_predicate, r_object = _ck("Assertion"), "rdf:subject", "rdf:predicate", "rdf:object"
