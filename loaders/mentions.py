@@ -151,17 +151,20 @@ class GovernmentPattern:
 
     regex: re.Pattern
     starts: ahocorasick.Automaton  # value: (length, is_body)
+    bodies: ahocorasick.Automaton  # the bodies alone
     reach: int
+    longest: int  # the longest word of ``starts``
 
     def finditer(self, text: str) -> Iterator[re.Match]:
-        hits = list(self.starts.iter(text))
-        bodies = sorted(end + 1 - length for end, (length, is_body) in hits if is_body)
+        # a match can start where a word starts up to ``reach`` before a body: the words are
+        # looked for only in those windows (a window holds every word starting in it)
         candidates = set()
-        for end, (length, _is_body) in hits:
-            start = end + 1 - length
-            j = bisect.bisect_left(bodies, start)
-            if j < len(bodies) and bodies[j] - start <= self.reach:
-                candidates.add(start)
+        reach, longest = self.reach, self.longest
+        for body in sorted({end + 1 - length for end, (length, _) in self.bodies.iter(text)}):
+            lo = max(0, body - reach)
+            for end, (length, _is_body) in self.starts.iter(text, lo, body + longest):
+                if end + 1 - length <= body:
+                    candidates.add(end + 1 - length)
         pos = 0
         for i in sorted(candidates):
             if i >= pos and (m := self.regex.match(text, i)):
@@ -180,8 +183,14 @@ def government_regex(gaz: Gazetteer, place_names: list[str]) -> GovernmentPatter
     for word in bodies:
         starts.add_word(word, (len(word), True))
     starts.make_automaton()
+    body_words = ahocorasick.Automaton()
+    for word in bodies:
+        body_words.add_word(word, (len(word), True))
+    body_words.make_automaton()
     reach = max(map(len, places or [""])) + max(map(len, _LEVELS))
-    return GovernmentPattern(re.compile(rf"{prefix}(?P<body>{'|'.join(map(re.escape, bodies))})"), starts, reach)
+    longest = max(map(len, [*places, *_LEVELS, *bodies]))
+    return GovernmentPattern(re.compile(rf"{prefix}(?P<body>{'|'.join(map(re.escape, bodies))})"), starts, body_words,
+                             reach, longest)
 
 
 def government_mentions(text: str, pattern: GovernmentPattern) -> list[Mention]:
@@ -444,6 +453,8 @@ def abbreviation_mentions(text: str, sentences: list[Span], found: list[Mention]
     longs = [m for m in found if m.kind == "org" and m.length >= 6]
     heads = {h for h in _SHORT_FORM_HEADS if any(lm.name.endswith(h) for lm in longs)}
     for sent in sentences if heads else ():
+        if not any(h in sent.text for h in heads):
+            continue  # no match would have a head to stand for
         for m in _SHORT_FORM.finditer(sent.text):
             if m.group(1) not in heads:
                 continue  # no long name with this head to stand for
@@ -663,7 +674,7 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
             desc = text[start:hs]
             if len(desc) >= 4 and _INDUSTRY.search(desc) and _clean_cluster_name(desc):
                 out.append(Mention(start, he, "cluster", "IndustrialCluster", "cluster:bare-suffix", text[start:he]))
-        for m in _IS_A_CLUSTER.finditer(st):
+        for m in _IS_A_CLUSTER.finditer(st) if "产业是" in st else ():
             # 新能源产业是全区重点培育的先进制造业集群之一: an industry the sentence calls a cluster
             s0, e0 = sent.start + m.start("x"), sent.start + m.end("x")
             core = m.group("x")[:-2]
@@ -677,7 +688,8 @@ _PERIOD_WORDS = r"年度|年|月份|月|季度"  # what is left of a period when
 _NOT_A_NAME_START = re.compile(rf"(?:[\d.、]+|[一二三四]?季度|{_PERIOD_WORDS})?")
 # an industry that opens a clause and is called one of the place's clusters
 _IS_A_CLUSTER = re.compile(r"(?:^|(?<=[,，;；:：]))(?P<x>[\u4e00-\u9fff]{2,10}?产业)是[^,，。;；]{0,24}?集群")
-_BARE_CLUSTER = re.compile(r"(?<!产业)(?<!制造业)集群(?![处科办局])")
+# the lookbehinds after the literal, so the regex engine can look for 集群 alone
+_BARE_CLUSTER = re.compile(r"集群(?<!产业集群)(?<!制造业集群)(?![处科办局])")
 # words of an industry (from the cluster names of the reference data and the genre)
 _INDUSTRY = re.compile(r"装备|材料|船舶|海工|汽车|电子|信息|医药|医疗|纺织|服装|化工|能源|机械|钢|芯片|集成电路|半导体|"
                        r"光伏|储能|电池|家电|食品|航空|航天|软件|机器人|光电|通信|生物|家居|建材|物流|稀土|轴承|"
@@ -829,6 +841,8 @@ def challenge_mentions(text: str, sentences: list[Span]) -> list[Mention]:
     """Challenge programmes named as the thing taken part in (参与湖北省“光芯屏端网”揭榜挂帅项目)."""
     out = []
     for sent in sentences:
+        if "揭榜挂帅" not in sent.text:
+            continue  # what every match names
         for m in _CHALLENGE.finditer(sent.text):
             s, e = sent.start + m.start("name"), sent.start + m.end("name")
             out.append(Mention(s, e, "programme", "Programme", "programme:challenge", text[s:e]))
@@ -911,11 +925,21 @@ def explicit_alias_mentions(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
+def _opens_a_clause(text: str, word: str) -> bool:
+    """Whether ``word`` occurs at the start of the text or right after a clause mark."""
+    i = text.find(word)
+    while i >= 0:
+        if i == 0 or text[i - 1] in "\n,，;；:：。":
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
 def bare_cluster_mentions(text: str, found: list[Mention], prefix: PlacePrefix | None) -> list[Mention]:
     """An industry the report has named as a cluster (新型显示产业集群), named bare as the subject
     of a clause: 新型显示是厦门“4+4+6”现代化产业体系中的支柱产业, 物联网位居…之首."""
     cores = {cluster_core(m.name, prefix) for m in found if m.kind == "cluster" and m.rule != "gazetteer"}
-    cores = {c for c in cores if len(c) >= 3 and not is_generic(c)}
+    cores = {c for c in cores if len(c) >= 3 and not is_generic(c) and _opens_a_clause(text, c)}
     if not cores:
         return []
     taken = [(m.start, m.end) for m in found]
@@ -927,7 +951,7 @@ def bare_cluster_mentions(text: str, found: list[Mention], prefix: PlacePrefix |
     return out
 
 
-_BACK = re.compile(r"(?:^|(?<=[\n,，。;；:])|(?<=依托)|(?<=由))(?P<w>该公司|该集团|公司|集团|(?:该|这个|这家)(?:联合体|联盟|平台|中心|实验室|研究院))"
+_BACK = re.compile(r"(?=[该公集这])(?:^|(?<=[\n,，。;；:])|(?<=依托)|(?<=由))(?P<w>该公司|该集团|公司|集团|(?:该|这个|这家)(?:联合体|联盟|平台|中心|实验室|研究院))"
                    r"(?=牵头|与|旗下|是|已|将|联合|依托|作为|入选|获|今年|去年|先后|累计|还|也|目前|近年来|自|在|由|于|成立|总部)")
 
 

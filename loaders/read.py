@@ -118,12 +118,35 @@ def _t2s():
     return opencc.OpenCC("t2s").convert
 
 
-def normalise(surface: str) -> str:
-    """NFKC and traditional → simplified, keeping the length (one character for one).
+# the characters OpenCC's t2s changes (written by `python -m clusterkg.loaders.read` from the
+# installed OpenCC; a test checks it is current): a text with none of them is simplified already
+T2S_CHARS_FILE = Path(__file__).with_name("t2s_chars.txt")
+# where to look for them: the BMP and the CJK extension planes
+_T2S_RANGES = ((0x80, 0xD7FF), (0xE000, 0xFFFF), (0x20000, 0x2FA1F))
 
-    >>> normalise("徐州產業，集團（2023）")
-    '徐州产业,集团(2023)'
-    """
+
+@lru_cache(maxsize=1)
+def _t2s_chars() -> frozenset[str]:
+    return frozenset(T2S_CHARS_FILE.read_text(encoding="utf-8").replace("\n", ""))
+
+
+def t2s_changes() -> list[str]:
+    """Every character OpenCC's t2s converts to another, computed from the installed OpenCC."""
+    chars = [chr(c) for a, b in _T2S_RANGES for c in range(a, b + 1) if chr(c) != "\n"]
+    converted = _t2s()("\n".join(chars)).split("\n")
+    return [c for c, t in zip(chars, converted, strict=True) if c != t]
+
+
+def write_t2s_chars() -> int:
+    """Regenerate ``t2s_chars.txt``; returns the character count."""
+    chars = t2s_changes()
+    T2S_CHARS_FILE.write_text("".join(c + ("\n" if i % 64 == 63 else "") for i, c in enumerate(chars)) + "\n",
+                              encoding="utf-8")
+    return len(chars)
+
+
+def _nfkc(surface: str) -> str:
+    """NFKC, keeping the length: a character that would expand or compose stays as it is."""
     text = unicodedata.normalize("NFKC", surface)
     if len(text) != len(surface):  # some character expanded or composed: go one by one
         chars = []
@@ -131,8 +154,21 @@ def normalise(surface: str) -> str:
             n = unicodedata.normalize("NFKC", c)
             chars.append(n if len(n) == 1 else c)
         text = "".join(chars)
-    if not any("\u4e00" <= c <= "\u9fff" for c in text):
-        return text
+    return text
+
+
+def normalise(surface: str) -> str:
+    """NFKC and traditional → simplified, keeping the length (one character for one).
+
+    >>> normalise("徐州產業，集團（2023）")
+    '徐州产业,集团(2023)'
+    """
+    return _simplified(_nfkc(surface))
+
+
+def _simplified(text: str) -> str:
+    if _t2s_chars().isdisjoint(text):
+        return text  # nothing t2s would change
     converted = _t2s()(text)
     if len(converted) == len(text):
         return converted
@@ -259,9 +295,9 @@ def read_bytes(data: bytes, *, name: str, html: bool | None = None, sidecar: dic
     if not lines:
         raise InputError(f"{name}: no article text left after removing page debris")
     surface = "\n".join(lines)
-    text = normalise(surface)
-    nfkc = unicodedata.normalize("NFKC", surface)
-    trad = 0 if nfkc == text else sum(a != b for a, b in zip(nfkc, text, strict=False))
+    nfkc = _nfkc(surface)
+    text = _simplified(nfkc)
+    trad = 0 if nfkc is text or nfkc == text else sum(a != b for a, b in zip(nfkc, text, strict=True))
     script = "traditional" if trad > max(3, len(text) // 200) else "simplified"
     if meta.title:
         meta.title = normalise(meta.title) if script == "traditional" else meta.title
@@ -286,3 +322,7 @@ def read_report(path: str | Path) -> Document:
         raise InputError(f"{path}: cannot read ({err.strerror})") from None
     html = True if path.suffix.lower() in HTML_SUFFIXES else None
     return read_bytes(data, name=path.name, html=html, sidecar=_read_sidecar(path))
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_t2s_chars()} characters to {T2S_CHARS_FILE}")

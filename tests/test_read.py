@@ -87,6 +87,18 @@ def test_text_and_surface_have_the_same_length_character_for_character():
     assert doc.surface[doc.text.index("产值")] == "産"
 
 
+def test_the_list_of_characters_t2s_changes_matches_the_installed_opencc():
+    # the list lets a simplified text skip OpenCC; a stale one would leave traditional characters
+    from clusterkg.loaders.read import T2S_CHARS_FILE, t2s_changes
+
+    assert T2S_CHARS_FILE.read_text(encoding="utf-8").replace("\n", "") == "".join(t2s_changes())
+
+
+def test_a_text_with_one_traditional_character_is_converted():
+    doc = read_bytes("徐州市新能源產业发展良好。".encode(), name="one.txt")
+    assert doc.text == "徐州市新能源产业发展良好。" and doc.script == "simplified"
+
+
 def test_full_width_punctuation_is_half_width_in_text_only():
     doc = read_bytes(CHAN_VARIANTS.encode("utf-8"), name="wuxi-trad.txt")
     comma = doc.surface.index("，")
