@@ -708,11 +708,14 @@ class FactExtractor:
         if not _NUMERAL.search(sent.span.text):
             return  # no figure without a numeral (find_quantities reads none)
         periods_sent = find_periods(sent.span.text, self.report_date)
+        # the figures of the whole sentence, at offsets in it (none crosses a clause's end)
+        figures = find_quantities(sent.span.text)
+        base = sent.span.start
         prev_subject: tuple[Entity | None, str | None] = (None, None)
         prev_indicator = ""
         for clause in split_clauses(sent.span):
             ct = self.text[clause.start:clause.end]
-            quantities = find_quantities(ct) if _NUMERAL.search(ct) else []
+            quantities = [q for q in figures if clause.start <= base + q.start and base + q.end <= clause.end]
             if not quantities:
                 subj = [(m, e) for m, e in sent.in_range(clause.start, clause.end, "cluster", "org", "designation", "document")]
                 if subj:
@@ -723,7 +726,7 @@ class FactExtractor:
             target = is_target(ct) or bool(period and period.target)
             cursor = clause.start
             for q in quantities:
-                qs = clause.start + q.start
+                qs = base + q.start
                 subj = [(m, e) for m, e in sent.in_range(cursor if cursor > clause.start else clause.start, qs,
                                                          "cluster", "org", "designation", "document")
                         if not (m.kind == "org" and e.category == "GovernmentBody" and
@@ -735,7 +738,7 @@ class FactExtractor:
                 else:
                     subject = prev_subject
                     ind_from = cursor
-                indicator = self.indicator(ind_from, qs, clause.start + q.end, clause.end, prev_indicator)
+                indicator = self.indicator(ind_from, qs, base + q.end, clause.end, prev_indicator)
                 if subject[0] is None:
                     home = self.home()
                     subject = (home, None)
@@ -743,7 +746,7 @@ class FactExtractor:
                                                            sent.index))
                 prev_subject = subject
                 prev_indicator = indicator
-                cursor = clause.start + q.end
+                cursor = base + q.end
 
     def indicator(self, start: int, qstart: int, qend: int, clause_end: int, previous: str) -> str:
         """The words naming what a figure measures, from the subject to the number (and the noun

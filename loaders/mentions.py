@@ -593,12 +593,12 @@ def event_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             prefix = text[start:he - len(m.group(0))]
             if pm := _HOSTED_PREFIX.search(prefix):
                 start += pm.end()
-            while True:
-                toks = words(text[start:he - len(m.group(0))])
-                if toks and is_boundary(toks[0]) and toks[0] not in ("全国", "全省", "全市", "首届", "第一届"):
-                    start += len(toks[0])
-                    continue
-                break
+            # leading function words off; segmenting once is enough, since jieba's best path from
+            # any word boundary onwards does not depend on the words before it
+            for tok in words(text[start:he - len(m.group(0))]):
+                if not is_boundary(tok) or tok in ("全国", "全省", "全市", "首届", "第一届"):
+                    break
+                start += len(tok)
             name = text[start:he]
             if len(name) - len(m.group(0)) < 2 or any(o.start <= start < o.end for o in out):
                 continue
@@ -849,6 +849,15 @@ def challenge_mentions(text: str, sentences: list[Span]) -> list[Mention]:
     return out
 
 
+def _occurs_outside(text: str, word: str, start: int, end: int) -> bool:
+    i = text.find(word)
+    while i >= 0:
+        if not (start <= i and i + len(word) <= end):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
 def short_name_mentions(text: str, found: list[Mention], gaz: Gazetteer, prefix: PlacePrefix | None) -> list[Mention]:
     """A firm named in full once is named by its core afterwards (江苏华泰钢铁集团有限公司 …
     华泰钢铁; 山东岱岳精工机械股份有限公司 … 岱岳精工): every occurrence of the core of a legal
@@ -864,8 +873,9 @@ def short_name_mentions(text: str, found: list[Mention], gaz: Gazetteer, prefix:
             if len(bare := LEGAL_FORM.sub("", m.name)) >= 4 and not starts_with_place(bare):
                 cores.add(bare)  # 杰克科技 for 杰克科技股份有限公司 (its core 杰克 is too short)
             # 岱岳精工 for 岱岳精工机械, 上汽通用五菱 for 上汽通用五菱汽车: 4 characters or more in
-            # the first words and at least one word after them, so only a core of 5 or more
-            toks = words(core) if len(core) >= 5 else []
+            # the first words and at least one word after them, so only a core of 5 or more, and
+            # only when its first 4 occur outside this name (inside it they are this name)
+            toks = words(core) if len(core) >= 5 and _occurs_outside(text, core[:4], m.start, m.end) else []
             for k in range(2, len(toks)):
                 if len("".join(toks[:k])) >= 4:
                     cores.add("".join(toks[:k]))
@@ -986,6 +996,12 @@ def backreference_mentions(text: str, found: list[Mention]) -> list[Mention]:
 _PRIORITY = {"document": 6, "event": 5, "designation": 4, "programme": 4, "org": 3, "cluster": 2, "place": 1}
 
 
+def _overlapping(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The span of ``spans`` (sorted, none overlapping another) that overlaps start–end."""
+    j = bisect.bisect_left(spans, (end, -1)) - 1
+    return spans[j] if j >= 0 and spans[j][1] > start else None
+
+
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep, of overlapping mentions, the longest (then the stronger kind); mentions inside a
     document title, event name or designation are dropped, except organisations and clusters
@@ -993,22 +1009,19 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     chosen: list[Mention] = []
     ranked = sorted(mentions, key=lambda m: (-_PRIORITY[m.kind] if m.kind in ("document", "designation") else 0,
                                              -m.length, -_PRIORITY[m.kind], m.start))
-    # per character, the first chosen mention over it (all of them, and all but events)
-    size = max((m.end for m in mentions), default=0)
-    free = len(ranked)
-    first, first_other = [free] * size, [free] * size
+    # what is chosen: events, and everything else; neither overlaps itself (an event overlaps
+    # only the organisations and clusters inside it), so one bisection finds an overlap
+    events: list[tuple[int, int]] = []
+    others: list[tuple[int, int]] = []
     for m in ranked:
         s, e = m.start, m.end
-        i = min(first[s:e], default=free)
-        if i == free or chosen[i].kind == "event" and m.kind in ("cluster", "org") and chosen[i].start <= s and \
-                e <= chosen[i].end and min(first_other[s:e], default=free) == free:
-            n = len(chosen)
-            chosen.append(m)
-            for k in range(s, e):
-                if first[k] == free:
-                    first[k] = n
-                if m.kind != "event" and first_other[k] == free:
-                    first_other[k] = n
+        if _overlapping(others, s, e) is not None:
+            continue
+        event = _overlapping(events, s, e)
+        if event is not None and not (m.kind in ("cluster", "org") and event[0] <= s and e <= event[1]):
+            continue
+        chosen.append(m)
+        bisect.insort(events if m.kind == "event" else others, (s, e))
     return sorted(chosen, key=lambda m: m.start)
 
 

@@ -119,7 +119,7 @@ def _t2s():
 
 
 # the characters OpenCC's t2s changes (written by `python -m clusterkg.loaders.read` from the
-# installed OpenCC; a test checks it is current): a text with none of them is simplified already
+# installed OpenCC; a test checks it is current): a name with none of them is simplified already
 T2S_CHARS_FILE = Path(__file__).with_name("t2s_chars.txt")
 # where to look for them: the BMP and the CJK extension planes
 _T2S_RANGES = ((0x80, 0xD7FF), (0xE000, 0xFFFF), (0x20000, 0x2FA1F))
@@ -167,8 +167,8 @@ def normalise(surface: str) -> str:
 
 
 def _simplified(text: str) -> str:
-    if _t2s_chars().isdisjoint(text):
-        return text  # nothing t2s would change
+    if len(text) < 200 and _t2s_chars().isdisjoint(text):
+        return text  # a name with nothing t2s would change (for a whole text, OpenCC is as quick)
     converted = _t2s()(text)
     if len(converted) == len(text):
         return converted

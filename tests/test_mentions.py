@@ -131,3 +131,31 @@ def test_document_issued_by_a_named_government(extract_text):
                      "苏州市人民政府印发《关于加快生物医药产业集群发展的若干措施》,提出十项举措。\n")
     issued = {r.subject.label: r.object.label for r in x.facts.relations if r.predicate == "issuedBy"}
     assert issued == {"关于加快生物医药产业集群发展的若干措施": "苏州市人民政府"}
+
+
+def test_overlaps_are_resolved_as_by_the_plain_rule_on_random_mentions():
+    # the bisecting resolver against the rule it implements, written out as a scan of the chosen
+    import random
+
+    from clusterkg.loaders.mentions import _PRIORITY, Mention, resolve_overlaps
+
+    def by_scan(mentions):
+        chosen = []
+        ranked = sorted(mentions, key=lambda m: (-_PRIORITY[m.kind] if m.kind in ("document", "designation") else 0,
+                                                 -m.length, -_PRIORITY[m.kind], m.start))
+        for m in ranked:
+            clash = next((c for c in chosen if c.start < m.end and m.start < c.end), None)
+            if clash is None or clash.kind == "event" and m.kind in ("cluster", "org") and clash.start <= m.start \
+                    and m.end <= clash.end and not any(c.start < m.end and m.start < c.end
+                                                       for c in chosen if c.kind != "event"):
+                chosen.append(m)
+        return sorted(chosen, key=lambda m: m.start)
+
+    rng = random.Random(3)
+    for _ in range(400):
+        mentions = []
+        for _ in range(rng.randint(0, 25)):
+            s = rng.randint(0, 60)
+            mentions.append(Mention(s, s + rng.randint(1, 15), rng.choice(list(_PRIORITY)), "X", "r", "n"))
+        assert [(m.start, m.end, m.kind) for m in resolve_overlaps(mentions)] == \
+            [(m.start, m.end, m.kind) for m in by_scan(mentions)]

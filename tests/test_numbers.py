@@ -89,6 +89,20 @@ def test_figure_span_covers_qualifier_and_unit():
     assert clause[q.start:q.end] == "超过1.2万家"
 
 
+def test_an_observation_in_a_later_clause_points_at_its_own_figure():
+    # ck:start/ck:end of an observation are offsets in the report: the sentence's start plus
+    # the figure's place in the sentence, whichever clause it is in
+    from clusterkg.loaders import extract, read_bytes
+
+    text = "徐州市新材料产业发展势头良好,全年产值增长12.5%,新增规上企业18家;龙头企业营收突破三千万元。"
+    x = extract(read_bytes(text.encode(), name="figures.txt"))
+    spans = []
+    for ob in x.facts.observations:
+        start = x.sentences[ob.sentence].start + ob.quantity.start
+        spans.append(x.document.surface[start:start + ob.quantity.end - ob.quantity.start])
+    assert spans == ["12.5%", "18家", "突破三千万元"]
+
+
 @pytest.mark.parametrize("clause", [
     "12月8日,大会举行",
     "2023年,全市工业稳步增长",
