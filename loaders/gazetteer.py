@@ -87,9 +87,8 @@ class NameIndex:
                 automaton.add_word(name, (len(name), values))
             automaton.make_automaton()
         if not self._values:
-            return
-        for end, (length, values) in automaton.iter_long(text):
-            yield end + 1 - length, end + 1, values
+            return iter(())
+        return iter([(end + 1 - length, end + 1, values) for end, (length, values) in automaton.iter_long(text)])
 
 
 @dataclass

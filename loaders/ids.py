@@ -31,7 +31,7 @@ class _Transliteration(dict):
 _TRANSLIT = _Transliteration()
 
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=65536)
@@ -46,7 +46,7 @@ def slug(name: str) -> str:
     '343-chuang-xin-chan-ye-ji-qun'
     """
     text = unicodedata.normalize("NFKC", name).translate(_TRANSLIT).lower()
-    text = _NON_ALNUM.sub("-", text).strip("-")
+    text = "-".join(_ALNUM_RUN.findall(text))  # the runs of letters and digits
     if len(text) > MAX_SLUG:
         digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
         text = text[:MAX_SLUG].rstrip("-") + "-" + digest

@@ -616,13 +616,12 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
     followed by an industry: 成都电子信息产业, 青岛智能家电集群, 全市新能源汽车产业链."""
     out = []
     index = places or city_index({})
-    found_places = list(index.finditer(text))  # one pass, in order; no name crosses a sentence's end
-    place_starts = [a for a, _, _ in found_places]
     for sent in sentences:
         st = sent.text
-        # a place name (or 全市) directly before an industry and a cluster word
-        here = found_places[bisect.bisect_left(place_starts, sent.start):bisect.bisect_left(place_starts, sent.end)]
-        for _i, after, values in ((a - sent.start, b - sent.start, v) for a, b, v in here if b <= sent.end):
+        # a place name (or 全市) directly before an industry and a cluster word (产业 is in
+        # every one); no place name crosses a sentence's end
+        here = index.finditer(st) if "产业" in st or "集群" in st else ()
+        for _i, after, values in here:
             if st[after:after + 1] == "市":
                 after += 1
             m = _PLACE_CLUSTER.match(st, after)

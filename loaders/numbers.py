@@ -268,7 +268,9 @@ def find_periods(text: str, report: date | None) -> list[Period]:
     >>> [(p.label, str(p.first), str(p.last), p.target) for p in find_periods("今年一季度;到2025年", date(2024, 5, 1))]
     [('今年一季度', '2024-01-01', '2024-03-31', False), ('到2025年', '2025-01-01', '2025-12-31', True)]
     """
-    out = []
+    out: list[Period] = []
+    if "年" not in text and "月" not in text and "季度" not in text and "以来" not in text:
+        return out  # every period names one of them
     for m in PERIOD_RE.finditer(text):
         label = m.group(0)
         if not label:

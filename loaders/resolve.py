@@ -20,8 +20,8 @@ from .mentions import Mention
 from .names import LEGAL_FORM, PlacePrefix, cluster_core, firm_core
 
 
-@dataclass
-class Entity:
+@dataclass(eq=False)  # one object per entity: equal when the same (a field-by-field compare
+class Entity:           # would walk every mention)
     iri: str
     kind: str
     category: str

@@ -46,7 +46,12 @@ def _tokenizer():
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    return jieba.lcut, frozenset(FUNCTION_WORDS_FILE.read_text(encoding="utf-8").split())
+    return jieba.lcut, jieba.dt, frozenset(FUNCTION_WORDS_FILE.read_text(encoding="utf-8").split())
+
+
+# what jieba cuts as one block and never splits further by script (its re_han_default, less the
+# ASCII letters and digits it regroups): for such text its words are the best path of its DAG
+_HAN_BLOCK = re.compile("[\u4e00-\u9fd5]+")
 
 
 def write_function_words() -> int:
@@ -62,8 +67,19 @@ def write_function_words() -> int:
 
 @lru_cache(maxsize=65536)
 def _words(text: str) -> tuple[str, ...]:
-    lcut, _ = _tokenizer()
-    return tuple(lcut(text, HMM=False))
+    lcut, tokenizer, _ = _tokenizer()
+    if not _HAN_BLOCK.fullmatch(text):
+        return tuple(lcut(text, HMM=False))
+    # Chinese characters only (most spans before a head): jieba's DAG and best route, read
+    # from the start, without the generators and per-word regexes of its cut
+    route: dict[int, tuple[float, int]] = {}
+    tokenizer.calc(text, tokenizer.get_DAG(text), route)
+    out, x, n = [], 0, len(text)
+    while x < n:
+        y = route[x][1] + 1
+        out.append(text[x:y])
+        x = y
+    return tuple(out)
 
 
 def words(text: str) -> list[str]:
@@ -86,7 +102,7 @@ def is_boundary(word: str) -> bool:
         return True
     if word in NAME_WORDS:
         return False
-    _, function_words = _tokenizer()
+    function_words = _tokenizer()[2]
     # a single character that jieba tags as a particle may be part of a name (新, 泓);
     # the single characters that do separate names are in BOUNDARY_WORDS
     return len(word) > 1 and word in function_words

@@ -73,11 +73,15 @@ def lit(value: object, lang: str | None = None) -> ox.Literal:
 _NT: dict[str, str] = {}
 
 
+# an IRI of these characters alone is written as it is (the minted ones: https, slugs, digits)
+_PLAIN_IRI = re.compile(r"https?://[A-Za-z0-9.\-]+(?:/[A-Za-z0-9._\-]+)*/?(?:#[A-Za-z0-9_\-]+)?")
+
+
 def _iri(iri: str) -> str:
     """``<iri>`` as pyoxigraph writes it (and checks it), remembered."""
     s = _NT.get(iri)
     if s is None:
-        s = _NT[iri] = str(ox.NamedNode(iri))
+        s = _NT[iri] = f"<{iri}>" if _PLAIN_IRI.fullmatch(iri) else str(ox.NamedNode(iri))
     return s
 
 
@@ -152,8 +156,9 @@ _PREFIXES = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in (
 def to_trig(x: Extraction) -> str:
     """The report's named graph as a TriG document.
 
-    Entity and report IRIs are checked and written by pyoxigraph (``str`` of a term is its
-    N-Triples form); string literals are quoted as they are when nothing in them needs
+    Entity and report IRIs are written as they are when they hold only the characters minted
+    IRIs have (scheme, host, ASCII slugs) and checked and written by pyoxigraph otherwise
+    (``str`` of a term is its N-Triples form); string literals are quoted as they are when nothing in them needs
     escaping and written by pyoxigraph otherwise; dates, decimals and integers are formatted
     here from their values. Vocabulary terms are prefixed names (ck: terms checked against the
     ontology), the report's own nodes (sentences, mentions, assertions, observations) are
@@ -221,9 +226,10 @@ def to_trig(x: Extraction) -> str:
         node = n(e.iri)
         if e.kind == "org":
             q(node, a, _ck(e.category))
-            for word, specific in _SPECIFIC.items():
-                if e.label.endswith(word) and e.category == "InnovationPlatform":
-                    q(node, a, _ck(specific))
+            if e.category == "InnovationPlatform":
+                for word, specific in _SPECIFIC.items():
+                    if e.label.endswith(word):
+                        q(node, a, _ck(specific))
         elif e.kind == "cluster":
             q(node, a, _ck("IndustrialCluster"))
             city = e.city or x.city
@@ -321,7 +327,7 @@ def to_trig(x: Extraction) -> str:
         for c in ev.about:
             q(node, _ck("about"), n(c.iri))
         q(node, derived, sent_node[ev.sentence])
-        if ev.entity not in x.entities:
+        if not any(e is ev.entity for e in x.entities):
             q(node, a, _ck("Event"))
             q(node, pref, _lit(ev.entity.label, "zh"))
     add("}\n")

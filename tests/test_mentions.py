@@ -159,3 +159,19 @@ def test_overlaps_are_resolved_as_by_the_plain_rule_on_random_mentions():
             mentions.append(Mention(s, s + rng.randint(1, 15), rng.choice(list(_PRIORITY)), "X", "r", "n"))
         assert [(m.start, m.end, m.kind) for m in resolve_overlaps(mentions)] == \
             [(m.start, m.end, m.kind) for m in by_scan(mentions)]
+
+
+def test_words_are_jiebas_words_for_every_span_before_a_name_head():
+    # segment.words reads jieba's best route itself for Chinese-only text; it must cut exactly
+    # as jieba.lcut(…, HMM=False) does, on pure Chinese, mixed and ASCII spans alike
+    import jieba
+    from clusterkg.loaders.mentions import _HEAD_RE
+    from clusterkg.loaders.segment import _words
+    from conftest import EXAMPLE
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    spans = {text[max(0, m.start() - k):m.start()] for m in _HEAD_RE.finditer(text) for k in range(1, 33)}
+    spans |= {"联合ABC科技", "5G基站超1.7万个", "工信部", "集成电路与ICT", "新一代信息技术"}
+    assert len(spans) > 500
+    for span in spans:
+        assert list(_words(span)) == jieba.lcut(span, HMM=False), span
