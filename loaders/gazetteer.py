@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import ahocorasick
 import pyoxigraph as ox
+from ahocorasick_rs import AhoCorasick, MatchKind
 from clusterkg.ontology import NS, REFERENCE_DIR
 
 from .read import normalise
@@ -58,7 +58,7 @@ class Known:
 
 class NameIndex:
     """Leftmost-longest matching of many literal names in a text (an Aho–Corasick automaton
-    from pyahocorasick, built on first use after the last ``add``).
+    from ahocorasick-rs, built on first use after the last ``add``).
 
     >>> idx = NameIndex(); idx.add("徐工", 1); idx.add("徐工集团", 2); idx.add("集团", 3)
     >>> [(s, e, v) for s, e, v in idx.finditer("推动徐工集团和集团")]
@@ -67,7 +67,8 @@ class NameIndex:
 
     def __init__(self) -> None:
         self._values: dict[str, list] = defaultdict(list)
-        self._automaton: ahocorasick.Automaton | None = None
+        self._automaton: AhoCorasick | None = None
+        self._found: list[list] = []  # the values of the automaton's names, in its order
 
     def add(self, name: str, value: object) -> None:
         if len(name) < 2:
@@ -80,15 +81,15 @@ class NameIndex:
         return self._values.get(name, [])
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, list]]:
-        automaton = self._automaton
-        if automaton is None:
-            automaton = self._automaton = ahocorasick.Automaton()
-            for name, values in self._values.items():
-                automaton.add_word(name, (len(name), values))
-            automaton.make_automaton()
         if not self._values:
             return iter(())
-        return iter([(end + 1 - length, end + 1, values) for end, (length, values) in automaton.iter_long(text)])
+        automaton = self._automaton
+        if automaton is None:
+            names = list(self._values)
+            automaton = self._automaton = AhoCorasick(names, matchkind=MatchKind.LeftmostLongest)
+            self._found = [self._values[n] for n in names]
+        found = self._found
+        return iter([(start, end, found[i]) for i, start, end in automaton.find_matches_as_indexes(text)])
 
 
 @dataclass

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick
 
 from .gazetteer import Gazetteer, Known, NameIndex, name_key
 from .names import LEGAL_FORM, PlacePrefix, cluster_core, firm_core
@@ -150,8 +150,8 @@ class GovernmentPattern:
     it), so the regex is tried at a few places instead of at every character."""
 
     regex: re.Pattern
-    starts: ahocorasick.Automaton  # value: (length, is_body)
-    bodies: ahocorasick.Automaton  # the bodies alone
+    starts: AhoCorasick  # places, levels and bodies: every occurrence
+    bodies: AhoCorasick  # the bodies alone
     reach: int
     longest: int  # the longest word of ``starts``
 
@@ -160,11 +160,11 @@ class GovernmentPattern:
         # looked for only in those windows (a window holds every word starting in it)
         candidates = set()
         reach, longest = self.reach, self.longest
-        for body in sorted({end + 1 - length for end, (length, _) in self.bodies.iter(text)}):
+        for body in sorted({start for _, start, _ in self.bodies.find_matches_as_indexes(text, overlapping=True)}):
             lo = max(0, body - reach)
-            for end, (length, _is_body) in self.starts.iter(text, lo, body + longest):
-                if end + 1 - length <= body:
-                    candidates.add(end + 1 - length)
+            for _, start, _ in self.starts.find_matches_as_indexes(text[lo:body + longest], overlapping=True):
+                if lo + start <= body:
+                    candidates.add(lo + start)
         pos = 0
         for i in sorted(candidates):
             if i >= pos and (m := self.regex.match(text, i)):
@@ -177,16 +177,8 @@ def government_regex(gaz: Gazetteer, place_names: list[str]) -> GovernmentPatter
                     | {"人民政府", "政府", "委", "党委", "国务院", "人大常委会", "政协"}, key=len, reverse=True)
     places = sorted(place_names, key=len, reverse=True)
     prefix = rf"(?P<prefix>(?:{'|'.join(map(re.escape, places))})?(?:{'|'.join(_LEVELS)})?|国家|中央)"
-    starts = ahocorasick.Automaton()
-    for word in [*places, *_LEVELS, "国家", "中央"]:
-        starts.add_word(word, (len(word), False))
-    for word in bodies:
-        starts.add_word(word, (len(word), True))
-    starts.make_automaton()
-    body_words = ahocorasick.Automaton()
-    for word in bodies:
-        body_words.add_word(word, (len(word), True))
-    body_words.make_automaton()
+    starts = AhoCorasick(list(dict.fromkeys([*places, *_LEVELS, "国家", "中央", *bodies])))
+    body_words = AhoCorasick(bodies)
     reach = max(map(len, places or [""])) + max(map(len, _LEVELS))
     longest = max(map(len, [*places, *_LEVELS, *bodies]))
     return GovernmentPattern(re.compile(rf"{prefix}(?P<body>{'|'.join(map(re.escape, bodies))})"), starts, body_words,

@@ -49,9 +49,10 @@ def _tokenizer():
     return jieba.lcut, jieba.dt, frozenset(FUNCTION_WORDS_FILE.read_text(encoding="utf-8").split())
 
 
-# what jieba cuts as one block and never splits further by script (its re_han_default, less the
-# ASCII letters and digits it regroups): for such text its words are the best path of its DAG
-_HAN_BLOCK = re.compile("[\u4e00-\u9fd5]+")
+# what jieba cuts as one block (its re_han_default): for such text its words are the best path
+# of its DAG, with runs of single ASCII letters and digits joined
+_HAN_BLOCK = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]+")
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 def write_function_words() -> int:
@@ -70,15 +71,23 @@ def _words(text: str) -> tuple[str, ...]:
     lcut, tokenizer, _ = _tokenizer()
     if not _HAN_BLOCK.fullmatch(text):
         return tuple(lcut(text, HMM=False))
-    # Chinese characters only (most spans before a head): jieba's DAG and best route, read
-    # from the start, without the generators and per-word regexes of its cut
+    # one block (most spans before a head): jieba's DAG and best route, read from the start as
+    # its cut does, without its generators and per-word regexes
     route: dict[int, tuple[float, int]] = {}
     tokenizer.calc(text, tokenizer.get_DAG(text), route)
-    out, x, n = [], 0, len(text)
+    out, x, n, buf = [], 0, len(text), ""
     while x < n:
         y = route[x][1] + 1
-        out.append(text[x:y])
+        if y == x + 1 and text[x] in _ASCII_ALNUM:
+            buf += text[x]  # single letters and digits run together (5G, ICT, 2023)
+        else:
+            if buf:
+                out.append(buf)
+                buf = ""
+            out.append(text[x:y])
         x = y
+    if buf:
+        out.append(buf)
     return tuple(out)
 
 

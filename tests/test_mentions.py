@@ -171,7 +171,8 @@ def test_words_are_jiebas_words_for_every_span_before_a_name_head():
 
     text = EXAMPLE.read_text(encoding="utf-8")
     spans = {text[max(0, m.start() - k):m.start()] for m in _HEAD_RE.finditer(text) for k in range(1, 33)}
-    spans |= {"联合ABC科技", "5G基站超1.7万个", "工信部", "集成电路与ICT", "新一代信息技术"}
+    spans |= {"联合ABC科技", "5G基站超1.7万个", "工信部", "集成电路与ICT", "新一代信息技术", "A股上市", "C919大飞机",
+              "3D打印", "R&D中心", "5.5G网络", "增长12.5%的", "C++与C#开发", "x-y轴", "GB/T标准", "徐工XCMG"}
     assert len(spans) > 500
     for span in spans:
         assert list(_words(span)) == jieba.lcut(span, HMM=False), span
