@@ -4,6 +4,7 @@ sentence it was read from. One small rule per relation the genre states.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -63,9 +64,15 @@ class Sent:
     span: Span
     items: list[tuple[Mention, Entity]]  # in order of their start
     skip_facts: bool = False
+    starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.starts = [m.start for m, _ in self.items]
 
     def in_range(self, start: int, end: int, *kinds: str) -> list[tuple[Mention, Entity]]:
-        return [(m, e) for m, e in self.items if start <= m.start and m.end <= end and (not kinds or m.kind in kinds)]
+        """The items from ``start`` to ``end`` (of ``kinds``, if given)."""
+        items = self.items[bisect.bisect_left(self.starts, start):bisect.bisect_right(self.starts, end)]
+        return [(m, e) for m, e in items if m.end <= end and (not kinds or m.kind in kinds)]
 
 
 _PUBLISH = r"(?:发布|印发|制定|出台|公布|编制|推出|下发|颁布|审议通过|出炉)"

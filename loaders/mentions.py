@@ -107,6 +107,7 @@ _GENERIC_RE = re.compile("|".join(sorted(map(re.escape, GENERIC), key=len, rever
 _PLACE_PREFIX = re.compile(r"^(?:中国|国家|江苏省|江苏|省|市|区|县|美国|德国|日本|英国|法国|韩国)")
 
 
+@lru_cache(maxsize=65536)
 def is_generic(descriptive: str) -> bool:
     """Whether the part of a name before its head names nobody in particular.
 
@@ -752,6 +753,7 @@ def city_index(cities: dict[str, Known]) -> NameIndex:
     return index
 
 
+@lru_cache(maxsize=65536)
 def _clean_cluster_name(core: str) -> bool:
     """An industry's name: specific, no figures, no verbs (和/与/及 may join its words)."""
     return len(core) >= 2 and not is_generic(core) and not _NOT_AN_INDUSTRY.search(core) and \
