@@ -7,8 +7,12 @@ swaps the city, shifts every figure and renames firms. Each report goes through 
 extract → RDF (its TriG document: the whole loader, no store), and the same texts through
 ``jieba.lcut``. Every run is a new process, so the loader's caches start empty each time (a
 second pass over the same text in one process would find every segmentation cached and
-flatter it). Prints MB/s (UTF-8 bytes) for both, per core, as medians of ``--runs``, and
-their ratio.
+flatter it). Within a run the two take turns over chunks of about 128 KB, the first to go
+alternating: the machine's speed drifts by a fifth within minutes, and timing all of one
+and then all of the other measured the drift as much as the code (single-run ratios from
+1.5 to 2.1 for the same code). Turns of one report would flatter the loader instead: jieba
+runs about 10% slower right after other work has filled the processor's caches. Prints
+MB/s (UTF-8 bytes) for both, per core, as medians of ``--runs``, and their ratio.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CITIES = ["苏州", "无锡", "常州", "南通", "扬州", "盐城", "淮安", "宿迁", "连云港", "镇江", "泰州", "合肥", "芜湖",
           "长沙", "株洲", "郑州", "洛阳", "济南", "烟台", "潍坊", "成都", "绵阳", "西安", "宝鸡", "武汉", "襄阳"]
+CHUNK_BYTES = 128 * 1024  # the two take turns over chunks of this much text
 FIRM_PARTS = ["恒", "瑞", "博", "华", "泰", "鑫", "源", "晟", "达", "信", "远", "宏", "嘉", "凯", "腾", "丰"]
 
 
@@ -58,14 +63,34 @@ def one_run(mb: float) -> dict:
     texts = corpus(mb)
     jieba.lcut("预热")  # dictionaries and tables loaded before timing, for both
     extract(read_bytes(corpus(0.001, seed=1)[0].encode("utf-8"), name="warm.txt"))  # a text outside the corpus
-    t = time.perf_counter()
+    chunks, size = [[]], 0
     for i, text in enumerate(texts):
-        to_trig(extract(read_bytes(text.encode("utf-8"), name=f"r{i}.txt")))
-    ours = time.perf_counter() - t
-    t = time.perf_counter()
-    for text in texts:
-        jieba.lcut(text)
-    theirs = time.perf_counter() - t
+        chunks[-1].append((i, text))
+        size += len(text.encode("utf-8"))
+        if size >= CHUNK_BYTES:
+            chunks.append([])
+            size = 0
+
+    def loader(chunk: list[tuple[int, str]]) -> float:
+        t = time.perf_counter()
+        for i, text in chunk:
+            to_trig(extract(read_bytes(text.encode("utf-8"), name=f"r{i}.txt")))
+        return time.perf_counter() - t
+
+    def segmenter(chunk: list[tuple[int, str]]) -> float:
+        t = time.perf_counter()
+        for _, text in chunk:
+            jieba.lcut(text)
+        return time.perf_counter() - t
+
+    ours = theirs = 0.0
+    for k, chunk in enumerate(c for c in chunks if c):
+        if k % 2:
+            theirs += segmenter(chunk)
+            ours += loader(chunk)
+        else:
+            ours += loader(chunk)
+            theirs += segmenter(chunk)
     return {"reports": len(texts), "mb": sum(len(x.encode("utf-8")) for x in texts) / 1024 / 1024,
             "ours": ours, "jieba": theirs}
 
@@ -88,7 +113,8 @@ def main() -> int:
         print(f"run {k + 1}: loader {r['ours']:.1f} s, jieba.lcut {r['jieba']:.1f} s, ratio {r['ours'] / r['jieba']:.2f}")
     size = runs[0]["mb"]
     mo, mj = statistics.median(r["ours"] for r in runs), statistics.median(r["jieba"] for r in runs)
-    print(f"corpus: {runs[0]['reports']} reports, {size:.1f} MB UTF-8; each run in a new process")
+    print(f"corpus: {runs[0]['reports']} reports, {size:.1f} MB UTF-8; each run in a new process, "
+          f"the two taking turns over {CHUNK_BYTES // 1024} KB chunks")
     print(f"clusterkg loader (read+extract+RDF): median {mo:.1f} s = {size / mo:.2f} MB/s")
     print(f"jieba.lcut:                          median {mj:.1f} s = {size / mj:.2f} MB/s")
     print(f"ratio (clusterkg time / jieba time): {mo / mj:.2f} (median of the runs' ratios: "
