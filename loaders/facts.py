@@ -15,7 +15,7 @@ from .resolve import Entity, Resolver
 from .sentences import Span, split_clauses
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     subject: Entity
     predicate: str  # local name in the ck: namespace
@@ -26,7 +26,7 @@ class Relation:
     object_surface: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Observation:
     subject: Entity | None
     subject_surface: str | None
@@ -56,7 +56,7 @@ class Facts:
     events: list[EventInfo] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Sent:
     """A sentence with its resolved mentions (entity, mention, surface)."""
 

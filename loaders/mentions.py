@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,7 +27,7 @@ from .segment import BOUNDARY_WORDS, HARD_STOPS, hard_floor, is_boundary, left_e
 from .sentences import Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -609,6 +609,9 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
     followed by an industry: 成都电子信息产业, 青岛智能家电集群, 全市新能源汽车产业链."""
     out = []
     index = places or city_index({})
+    # the characters inside what was found: not events (and not places)
+    in_found = _covering(len(text), (f for f in found if f.kind != "event"))
+    in_found_not_place = _covering(len(text), (f for f in found if f.kind not in ("event", "place")))
     for sent in sentences:
         st = sent.text
         # a place name (or 全市) directly before an industry and a cluster word (产业 is in
@@ -620,13 +623,13 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
             m = _PLACE_CLUSTER.match(st, after)
             if m and _clean_cluster_name(m.group("x")):
                 s0, e0 = sent.start + m.start("x"), sent.start + m.end()
-                if not any(f.start <= s0 < f.end and f.kind not in ("event", "place") for f in found):
+                if not in_found_not_place[s0]:
                     mention = Mention(s0, e0, "cluster", "IndustrialCluster", "cluster:place", text[s0:e0])
                     mention.place = values[0]
                     out.append(mention)
         for m in _CLUSTER_SUFFIX.finditer(st):
             hs, he = sent.start + m.start(), sent.start + m.end()
-            if any(f.start <= hs < f.end and f.kind != "event" for f in found + out):
+            if in_found[hs] or any(f.start <= hs < f.end and f.kind != "event" for f in out):
                 continue
             if text[he:he + 1] in ("处", "科", "办", "局"):
                 continue  # 产业集群处: a bureau's division
@@ -689,6 +692,14 @@ _INDUSTRY = re.compile(r"装备|材料|船舶|海工|汽车|电子|信息|医药
 
 
 _SERVE = re.compile(r"^(?:服务于|服务|赋能|支撑|面向|聚焦|助力|对接|带动|壮大|做强|发展)")
+
+
+def _covering(size: int, mentions: Iterable[Mention]) -> bytearray:
+    """One byte per character of the text: 1 where one of ``mentions`` covers it."""
+    covered = bytearray(size + 1)
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return covered
 
 
 def _verbs_off(clusters: list[Mention], found: list[Mention]) -> list[Mention]:

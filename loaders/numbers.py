@@ -63,7 +63,7 @@ _THRESHOLD_OF = re.compile(r"(?:以上)?(?:的)?(?:链主|配套|龙头|骨干|�
 _NOT_A_COUNT_AFTER = re.compile(r"(?:月|日|年|号|季度|时|分|点|周|G|代|级|大|化|体|线|批)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     start: int
     end: int
@@ -216,7 +216,7 @@ def find_dates(text: str, report: date | None) -> list[tuple[int, int, date]]:
 
 # --------------------------------------------------------------------------- periods
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     start: int
     end: int

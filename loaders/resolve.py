@@ -20,7 +20,7 @@ from .mentions import Mention
 from .names import LEGAL_FORM, PlacePrefix, cluster_core, firm_core
 
 
-@dataclass(eq=False)  # one object per entity: equal when the same (a field-by-field compare
+@dataclass(eq=False, slots=True)  # one object per entity: equal when the same (a field-by-field compare
 class Entity:           # would walk every mention)
     iri: str
     kind: str
@@ -73,6 +73,7 @@ class Resolver:
         self.gaz, self.ctx, self.gov = gaz, ctx, gov_table
         self.entities: dict[str, Entity] = {}
         self.city_slug = slug(ctx.city.label) if ctx.city else "unknown"
+        self._by_kind = {"org": self.org, "cluster": self.cluster, "place": self.place}
 
     # ---- one function per kind
     def _entity(self, iri: str, kind: str, category: str, label: str, known: Known | None = None) -> Entity:
@@ -192,7 +193,7 @@ class Resolver:
         return self._entity(entity_iri(m.kind, name), m.kind, m.category, m.name if m.kind == "document" else name)
 
     def resolve(self, m: Mention, surface: str) -> Entity:
-        fn = {"org": self.org, "cluster": self.cluster, "place": self.place}.get(m.kind, self.other)
+        fn = self._by_kind.get(m.kind, self.other)
         e = fn(m)
         e.add(m, surface)
         if m.kind == "org" and not e.known:

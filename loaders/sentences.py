@@ -20,7 +20,7 @@ _OPEN_BR = {"(": ")", "（": "）", "《": "》", "“": "”", "「": "」"}
 _CLAUSE_MARKS = re.compile("[" + re.escape("".join(sorted(_CLAUSE | set(_OPEN_BR) | set(_OPEN_BR.values())))) + "]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
