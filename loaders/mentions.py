@@ -824,10 +824,13 @@ def programme_mentions(text: str, sentences: list[Span]) -> list[Mention]:
     产业链) and the national advanced-manufacturing cluster list clusters are selected into."""
     out = []
     for sent in sentences:
-        for m in _PROGRAMME.finditer(sent.text):
+        st = sent.text
+        if "列入" not in st and "产业" not in st and "集群" not in st and "体系" not in st:
+            continue  # a word every pattern below needs
+        for m in _PROGRAMME.finditer(st):
             s, e = sent.start + m.start("name"), sent.start + m.end("name")
             out.append(Mention(s, e, "programme", "Programme", "programme", text[s:e]))
-        for m in _SYSTEM.finditer(sent.text):
+        for m in _SYSTEM.finditer(st):
             s, e = sent.start + m.start("name"), sent.start + m.end("name")
             if not any(o.start <= s < o.end for o in out):
                 out.append(Mention(s, e, "programme", "Programme", "programme:system", text[s:e]))

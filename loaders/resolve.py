@@ -11,7 +11,6 @@ names a known organisation adds facts to the same node. Different heads never me
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer, Known, name_key
@@ -30,12 +29,12 @@ class Entity:           # would walk every mention)
     known: Known | None = None
     classes: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
-    surfaces: Counter = field(default_factory=Counter)
+    surfaces: dict[str, int] = field(default_factory=dict)  # surface → times written so
     city: Known | None = None  # for clusters: the city they belong to
 
     def add(self, m: Mention, surface: str) -> None:
         self.mentions.append(m)
-        self.surfaces[surface] += 1
+        self.surfaces[surface] = self.surfaces.get(surface, 0) + 1
 
 
 @dataclass
