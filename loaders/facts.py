@@ -117,6 +117,15 @@ _LEAD_LIST = re.compile(r"链主|龙头|领军")
 _LIST_WORD = re.compile(r"名单|清单|榜单|目录|榜$")
 # A当选理事长单位, B、C为副理事长单位: the offices of an alliance's council are held by members
 _COUNCIL_SEAT = re.compile(r"(?:当选|为|担任|是|作为|任)(?:常务)?(?:副)?(?:理事长|会长|秘书长|理事|监事长|监事)单位")
+_FUNDED = re.compile(r"获(?:得)?(?P<lvl>国家|省|市|中央)(?:级)?[^,，。;；]{0,16}?(?:支持|资助|奖励|补助|扶持)")
+_BACKED = re.compile(r"(?:高度重视|大力支持|全力支持)")
+_AGREEMENT = re.compile(r"(?:与|同|和)(?P<objs>[^,，。;；]{2,60}?)(?:(?:签署|签订|达成|开展|深化|建立|共建|签约)"
+                        r"[^,，。;；]{0,16}(?:协议|合作|协定|备忘录|关系|联合体)|(?:联合|合作|共同)(?:开展|研发|攻关|研制|实施)"
+                        r"|签约(?=[,，。;；]|$))")
+_SELECTED_END = re.compile(r"(?:等)?(?:\d+|[两三四五六七八九十]+)?(?:余|多)?(?:家|个)?(?:企业|单位|集群)?(?:成功)?"
+                           r"(?:入选|入围|上榜|获批|获评)(?=[,，。;；]|$)")
+# a government body that acts on the figure's subject (组织/帮助 企业…): not the subject itself
+_ACTING_ON = re.compile(r"(?:组织|对|帮助|指导)")  # used with match(text, pos, endpos)
 # the line under a recognised cluster that names the body promoting it (促进机构：X)
 _PROMOTER = re.compile(r"^(?:集群)?(?:促进机构|促进组织|发展促进机构|服务机构|运营机构)[:：]")
 
@@ -341,7 +350,7 @@ class FactExtractor:
             return
         for c in split_clauses(sent.span):
             ct = self.text[c.start:c.end]
-            if mm := re.search(r"获(?:得)?(?P<lvl>国家|省|市|中央)(?:级)?[^,，。;；]{0,16}?(?:支持|资助|奖励|补助|扶持)", ct):
+            if mm := _FUNDED.search(ct):
                 subj = sent.in_range(c.start, c.start + mm.start(), "org", "cluster")
                 if subj:
                     lvl = mm.group("lvl")
@@ -352,7 +361,7 @@ class FactExtractor:
                         g.add(Mention(c.start + mm.start("lvl"), c.start + mm.end("lvl"), "org", "GovernmentBody",
                                       "support", lvl), self.surface[c.start + mm.start("lvl"):c.start + mm.end("lvl")])
                         self.rel(subj[-1][1], "supportedBy", g, sent, "funded-by", ss=self.surf(subj[-1][0]), os_=lvl)
-            if mm := re.search(r"(?:高度重视|大力支持|全力支持)", ct):
+            if mm := _BACKED.search(ct):
                 backers = sent.in_range(c.start, c.start + mm.start(), "org")
                 targets = sent.in_range(c.start + mm.end(), c.end, "cluster", "org")
                 for bm_, be in backers:
@@ -399,9 +408,7 @@ class FactExtractor:
     def collaboration(self, sent: Sent) -> None:
         """X(…)与A、B签署…协议 / 开展合作 / 联合开展… → X collaboratesWith A, B (X: the
         organisation nearest before 与 in its clause, else the sentence's first)."""
-        for mm in re.finditer(r"(?:与|同|和)(?P<objs>[^,，。;；]{2,60}?)(?:(?:签署|签订|达成|开展|深化|建立|共建|签约)"
-                              r"[^,，。;；]{0,16}(?:协议|合作|协定|备忘录|关系|联合体)|(?:联合|合作|共同)(?:开展|研发|攻关|研制|实施)"
-                              r"|签约(?=[,，。;；]|$))", sent.span.text):
+        for mm in _AGREEMENT.finditer(sent.span.text):
             os_, oe_ = sent.span.start + mm.start("objs"), sent.span.start + mm.end("objs")
             partners = sent.in_range(os_, oe_, "org")
             at = sent.span.start + mm.start()
@@ -456,8 +463,7 @@ class FactExtractor:
                     self.lead_by_list(oe, om, de, dm, sent)
         if not _LISTED.search(sent.span.text):
             return
-        for mm in re.finditer(r"(?:等)?(?:\d+|[两三四五六七八九十]+)?(?:余|多)?(?:家|个)?(?:企业|单位|集群)?(?:成功)?(?:入选|入围|上榜|获批|获评)(?=[,，。;；]|$)",
-                              sent.span.text):
+        for mm in _SELECTED_END.finditer(sent.span.text):
             end = sent.span.start + mm.start()
             lists = [(dm, de) for dm, de in sent.in_range(sent.span.start, end, "document", "designation")
                      if _LIST_WORD.search(de.label)]
@@ -737,7 +743,7 @@ class FactExtractor:
                 subj = [(m, e) for m, e in sent.in_range(cursor if cursor > clause.start else clause.start, qs,
                                                          "cluster", "org", "designation", "document")
                         if not (m.kind == "org" and e.category == "GovernmentBody" and
-                                re.match(r"^(?:组织|对|帮助|指导)", self.text[m.end:m.end + 2]))]
+                                _ACTING_ON.match(self.text, m.end, m.end + 2))]
                 if subj:
                     sm, se = subj[-1] if subj[-1][0].kind != "org" or len(subj) == 1 else subj[0]
                     subject = (se, self.surf(sm))

@@ -561,6 +561,7 @@ _HELD = r"(?:举行|召开|举办|开幕|启动|落幕|闭幕)"
 _EVENT_RE = re.compile(rf"(?:{_EVENT_HEAD})(?=[^,，。;；]{{0,25}}?{_HELD})")
 # or a verb of holding, then the name: 市工信局召开全市…工作会议
 _HOLDS_RE = re.compile(rf"(?:召开|举办|举行|主办|承办)(?:了)?(?P<name>[^,，。;；、“”《》]{{2,40}}?(?:{_EVENT_HEAD}))")
+_NOT_AN_EVENT_START = re.compile(r"(?:的|了|相关|有关|专题|工作|这|那|此|本|该|上述)")  # match(text, pos, endpos)
 _HOLD_WORDS = re.compile(r"举行|召开|举办|开幕|启动|落幕|闭幕|主办|承办")
 
 
@@ -573,7 +574,7 @@ def event_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             continue  # both patterns need a verb of holding
         for m in _HOLDS_RE.finditer(sent.text):
             s0, e0 = sent.start + m.start("name"), sent.start + m.end("name")
-            if e0 - s0 - 2 >= 2 and not re.match(r"^(?:的|了|相关|有关|专题|工作|这|那|此|本|该|上述)", text[s0:e0]):
+            if e0 - s0 - 2 >= 2 and not _NOT_AN_EVENT_START.match(text, s0, e0):
                 out.append(Mention(s0, e0, "event", "Event", "event:held-by", text[s0:e0]))
         for m in _EVENT_RE.finditer(sent.text):
             he = sent.start + m.end()
@@ -972,6 +973,9 @@ _BACK = re.compile(r"(?=[该公集这])(?:^|(?<=[\n,，。;；:])|(?<=依托)|(?
                    r"(?=牵头|与|旗下|是|已|将|联合|依托|作为|入选|获|今年|去年|先后|累计|还|也|目前|近年来|自|在|由|于|成立|总部)")
 
 
+_DEMONSTRATIVE = re.compile(r"^(?:该|这个|这家)")
+
+
 def backreference_mentions(text: str, found: list[Mention]) -> list[Mention]:
     """公司/集团/该联合体… opening a clause stand for an organisation named before: 公司 for the firm
     the report is about so far (the most named, then the first named), the others for the last
@@ -983,7 +987,7 @@ def backreference_mentions(text: str, found: list[Mention]) -> list[Mention]:
         s, e = bm.start("w"), bm.end("w")
         if _overlaps(s, e, spans):
             continue
-        head = re.sub(r"^(?:该|这个|这家)", "", bm.group("w"))
+        head = _DEMONSTRATIVE.sub("", bm.group("w"))
         if head == "公司":
             firms = [m for m in orgs if m.end <= s and m.category == "Firm" and m.rule != "back-reference"]
             counts = Counter(firm_core(m.name, None) for m in firms)

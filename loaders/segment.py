@@ -91,14 +91,14 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def words(text: str) -> list[str]:
+def words(text: str) -> tuple[str, ...]:
     """jieba's segmentation (precise mode, no HMM: unknown names fall apart into characters,
-    which keeps them inside the name rather than gluing them to a verb).
+    which keeps them inside the name rather than gluing them to a verb), remembered.
 
     >>> words("推动企业发展")
-    ['推动', '企业', '发展']
+    ('推动', '企业', '发展')
     """
-    return list(_words(text))
+    return _words(text)
 
 
 def is_boundary(word: str) -> bool:
@@ -169,7 +169,7 @@ LEADING_MARKS = frozenset(".．")
 SOFT_STOPS = frozenset("都正也又再还均并就便则")
 
 
-def _among_unknown(toks: list[str], i: int) -> bool:
+def _among_unknown(toks: tuple[str, ...], i: int) -> bool:
     """Whether ``toks[i]`` sits in a run of single characters jieba could not join: after one,
     or first of such a run (after a word or at the span's start)."""
     def single(t: str | None) -> bool:

@@ -200,7 +200,7 @@ def to_trig(x: Extraction) -> str:
     q(rep, _ck("sourceFile"), _lit(x.document.name))
     q(rep, _ck("encoding"), _lit(x.document.encoding))
     q(rep, "dct:language", _lit("zh-Hant" if x.document.script == "traditional" else "zh-Hans"))
-    q(rep, _ck("cleanText"), _lit(surface))
+    q(rep, _ck("cleanText"), piece(surface))
     dataset = "<dataset>"
     q(dataset, a, "qb:DataSet")
     q(dataset, "qb:structure", _ck("ClusterStatistics"))
