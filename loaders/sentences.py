@@ -17,6 +17,8 @@ _CLOSE = set("”’」』)）")
 _BREAK = re.compile("\n|[" + re.escape("".join(sorted(_END))) + "][" + re.escape("".join(sorted(_CLOSE))) + "]*")
 _CLAUSE = set(",;，；:：")
 _OPEN_BR = {"(": ")", "（": "）", "《": "》", "“": "”", "「": "」"}
+_BRACKETS = re.compile("[" + re.escape("".join(sorted(set(_OPEN_BR) | set(_OPEN_BR.values())))) + "]")
+_CLAUSE_ONLY = re.compile("[" + re.escape("".join(sorted(_CLAUSE))) + "]")
 _CLAUSE_MARKS = re.compile("[" + re.escape("".join(sorted(_CLAUSE | set(_OPEN_BR) | set(_OPEN_BR.values())))) + "]")
 
 
@@ -65,6 +67,12 @@ def split_clauses(sentence: Span) -> list[Span]:
     depth: list[str] = []
     text, base = sentence.text, sentence.start
     start = 0
+    if _BRACKETS.search(text) is None:  # no bracket or quote: every clause mark ends a clause
+        for m in _CLAUSE_ONLY.finditer(text):
+            _add_clause(out, text, base, start, m.start())
+            start = m.end()
+        _add_clause(out, text, base, start, len(text))
+        return out
     for m in _CLAUSE_MARKS.finditer(text):  # only brackets, quotes and clause marks change anything
         i, c = m.start(), m.group()
         if depth and c == depth[-1]:
