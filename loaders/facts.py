@@ -722,13 +722,13 @@ class FactExtractor:
             return  # no figure without a numeral (find_quantities reads none)
         periods_sent = find_periods(sent.span.text, self.report_date)
         # the figures of the whole sentence, at offsets in it (none crosses a clause's end)
-        figures = find_quantities(sent.span.text)
+        in_sentence = find_quantities(sent.span.text)
         base = sent.span.start
         prev_subject: tuple[Entity | None, str | None] = (None, None)
         prev_indicator = ""
         for clause in split_clauses(sent.span):
             ct = self.text[clause.start:clause.end]
-            quantities = [q for q in figures if clause.start <= base + q.start and base + q.end <= clause.end]
+            quantities = [q for q in in_sentence if clause.start <= base + q.start and base + q.end <= clause.end]
             if not quantities:
                 subj = [(m, e) for m, e in sent.in_range(clause.start, clause.end, "cluster", "org", "designation", "document")]
                 if subj:

@@ -857,13 +857,16 @@ def challenge_mentions(text: str, sentences: list[Span]) -> list[Mention]:
     return out
 
 
-def _occurs_outside(text: str, word: str, start: int, end: int) -> bool:
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` starts in ``text``, overlapping occurrences included."""
     i = text.find(word)
     while i >= 0:
-        if not (start <= i and i + len(word) <= end):
-            return True
+        yield i
         i = text.find(word, i + 1)
-    return False
+
+
+def _occurs_outside(text: str, word: str, start: int, end: int) -> bool:
+    return any(not (start <= i and i + len(word) <= end) for i in _occurrences(text, word))
 
 
 def short_name_mentions(text: str, found: list[Mention], gaz: Gazetteer, prefix: PlacePrefix | None) -> list[Mention]:
@@ -945,12 +948,7 @@ def explicit_alias_mentions(text: str, found: list[Mention]) -> list[Mention]:
 
 def _opens_a_clause(text: str, word: str) -> bool:
     """Whether ``word`` occurs at the start of the text or right after a clause mark."""
-    i = text.find(word)
-    while i >= 0:
-        if i == 0 or text[i - 1] in "\n,，;；:：。":
-            return True
-        i = text.find(word, i + 1)
-    return False
+    return any(i == 0 or text[i - 1] in "\n,，;；:：。" for i in _occurrences(text, word))
 
 
 def bare_cluster_mentions(text: str, found: list[Mention], prefix: PlacePrefix | None) -> list[Mention]:
