@@ -4,6 +4,7 @@ organisations, events with date and venue, documents with their issuer."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from conftest import ID
 
@@ -162,8 +163,8 @@ def test_overlaps_are_resolved_as_by_the_plain_rule_on_random_mentions():
 
 
 def test_words_are_jiebas_words_for_every_span_before_a_name_head():
-    # segment.words reads jieba's best route itself for Chinese-only text; it must cut exactly
-    # as jieba.lcut(…, HMM=False) does, on pure Chinese, mixed and ASCII spans alike
+    # segment.words comes from jieba-rs; it must cut exactly as the Python jieba's
+    # lcut(…, HMM=False) does, on pure Chinese, mixed and ASCII spans alike
     import jieba
     from clusterkg.loaders.mentions import _HEAD_RE
     from clusterkg.loaders.segment import _words
@@ -172,7 +173,28 @@ def test_words_are_jiebas_words_for_every_span_before_a_name_head():
     text = EXAMPLE.read_text(encoding="utf-8")
     spans = {text[max(0, m.start() - k):m.start()] for m in _HEAD_RE.finditer(text) for k in range(1, 33)}
     spans |= {"联合ABC科技", "5G基站超1.7万个", "工信部", "集成电路与ICT", "新一代信息技术", "A股上市", "C919大飞机",
-              "3D打印", "R&D中心", "5.5G网络", "增长12.5%的", "C++与C#开发", "x-y轴", "GB/T标准", "徐工XCMG"}
+              "3D打印", "R&D中心", "5.5G网络", "增长12.5%的", "C++与C#开发", "x-y轴", "GB/T标准", "徐工XCMG",
+              "Ａ股　上市", "徐工 XCMG\t集团", "第１９届", "產業集群", "2023年12月25日"}
     assert len(spans) > 500
     for span in spans:
         assert list(_words(span)) == jieba.lcut(span, HMM=False), span
+
+
+def test_words_are_jiebas_words_on_random_windows_of_every_test_report():
+    # windows of every shape the loader can meet: punctuation, digits, Latin letters,
+    # full-width forms, traditional characters, line breaks
+    import random
+
+    import jieba
+    from clusterkg.loaders.segment import _words
+
+    data = Path(__file__).parent / "data"
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(data.rglob("*"))
+             if p.suffix in (".txt", ".html")]
+    assert len(texts) > 50
+    rng = random.Random(11)
+    for _ in range(3000):
+        t = rng.choice(texts)
+        i = rng.randrange(len(t))
+        window = t[i:i + rng.randint(1, 60)]
+        assert list(_words(window)) == jieba.lcut(window, HMM=False), window
