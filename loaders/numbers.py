@@ -158,20 +158,22 @@ _RANK = re.compile(r"(?:居|位居|排名|排|位列|保持|列)[^,，。;；第
 _QUOTED_NAME_MAX = 30
 
 
+# each pair on its own, as the text has it: an opener to the first closer after it
+_QUOTE_PAIRS = (re.compile("《[^》]*》"), re.compile("“[^”]*”"), re.compile("「[^」]*」"))
+
+
 def _mask_quotes(text: str) -> str:
     """Blank out 《titles》 and “quoted names”, where numbers are names, not figures."""
     if "《" not in text and "“" not in text and "「" not in text:
         return text
+    spans = [m.span() for m in _QUOTE_PAIRS[0].finditer(text)]
+    for pair in _QUOTE_PAIRS[1:]:  # a longer quote is speech, with real figures
+        spans += [(a, b) for m in pair.finditer(text) if (b := m.end()) - (a := m.start()) <= _QUOTED_NAME_MAX + 1]
+    if not spans:
+        return text
     chars = list(text)
-    for opener, closer in (("《", "》"), ("“", "”"), ("「", "」")):
-        i = 0
-        while (a := text.find(opener, i)) >= 0:
-            b = text.find(closer, a + 1)
-            if b < 0:
-                break
-            if opener == "《" or b - a <= _QUOTED_NAME_MAX:  # a longer quote is speech, with real figures
-                chars[a:b + 1] = "□" * (b + 1 - a)
-            i = b + 1
+    for a, b in spans:
+        chars[a:b] = "□" * (b - a)
     return "".join(chars)
 
 

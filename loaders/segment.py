@@ -80,6 +80,7 @@ def words(text: str) -> tuple[str, ...]:
     return _words(text)
 
 
+@lru_cache(maxsize=65536)
 def is_boundary(word: str) -> bool:
     """Whether a word cannot be part of an organisation's name.
 
