@@ -325,6 +325,8 @@ _NOUN_CATEGORY = {"龙头企业": "Firm", "领军企业": "Firm", "链主企业"
                   "创新平台": "InnovationPlatform", "综合科研平台": "InnovationPlatform",
                   "科研平台": "InnovationPlatform", "实验室": "Laboratory", "联盟": "Alliance"}
 _LIST_SEP = re.compile(r"、|和|及|与|以及")
+# where a list's last item can end: 等, or a count (4家企业, 三所高校) that _COUNT_NOUN matches
+_LIST_END = re.compile(r"[等二两三四五六七八九十]|\d")
 _LIST_RUN = re.compile("[^" + re.escape("".join(sorted(HARD_STOPS - {"、"}))) + "]+")
 _LIST_STOP = re.compile(r"等|以及|(?:\d+|[二两三四五六七八九十]+)(?:余|多)?(?:家|个|所)")
 _COUNTED_TAIL = re.compile(r"(?:企业|单位|机构|院所|高校)(?:共|等)?$|共$")
@@ -371,9 +373,10 @@ def _list_items(text: str, lo: int, hi: int, found: list[Mention]) -> list[Menti
     tail = seg[last + 1:]
     end_rel = None
     noun = None
-    for k in range(1, len(tail) + 1):
+    for c in _LIST_END.finditer(tail, 1):  # only where an end can be: 等 or a count's first digit
+        k = c.start()
         m = _COUNT_NOUN.match(tail, k)
-        if tail[k:k + 1] == "等" or (m and tail[k:k + 1] not in "企公单高院科机平实联" and (m.group(0)[0].isdigit() or m.group(0)[0] in "二两三四五六七八九十")):
+        if tail[k] == "等" or m:  # a count noun matched from a digit or numeral
             end_rel = k
             noun = m.group("noun") if m else None
             break
