@@ -77,7 +77,9 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     resolver = Resolver(gaz, ctx, gaz.gov_table)
     resolved: list[tuple[Mention, Entity]] = []
     by_start: dict[int, Entity] = {}
-    for m in mentions:
+    # a short name used (in the headline) before the text defines it waits for its owner
+    forward = [m for m in mentions if m.alias_of is not None and m.alias_of > m.start]
+    for m in [m for m in mentions if not (m.alias_of is not None and m.alias_of > m.start)] + forward:
         if m.alias_of is not None and m.alias_of in by_start:
             e = by_start[m.alias_of]  # a name the report defined for this entity, or 公司 standing for it
             if m.rule == "back-reference":
@@ -88,6 +90,8 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
             e = resolver.resolve(m, doc.surface[m.start:m.end])
         by_start[m.start] = e
         resolved.append((m, e))
+    if forward:
+        resolved.sort(key=lambda me: me[0].start)
     sents = []
     title = doc.meta.title and name_key(doc.meta.title)
     starts = [m.start for m, _ in resolved]  # mentions come in order of their start

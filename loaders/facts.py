@@ -103,12 +103,16 @@ _CHALLENGE = re.compile(r"(?:参与|参加)?揭榜|(?:报名)?揭榜")
 _SELECT_VERB = re.compile(r"入选|获批|入围|获评|荣获|被认定为|认定为|被确定为|确定为|被命名为|命名为|列为|跃升至|跻身|评为")
 _LIST_LINE = re.compile(r"^(?:\d{1,2}[.、]|[(]?[一二三四五六七八九十]{1,2}[)、])?\s*(?P<c>[^:,，。;；]{2,24}?)[:]")
 _LEAD_AS = re.compile(r"作为(?P<c>[^,，。;；]{2,30}?)(?:产业集群|集群|产业链|产业)?(?:的)?“?(?:链主|龙头|领军)")
-_CLUSTER_LEAD = re.compile(r"(?:集群|产业链)(?:的)?“?(?:链主|龙头|领军)")
+_CLUSTER_LEAD = re.compile(r"(?:集群|产业链|聚落)(?:的)?[“「]?(?:链主|龙头|领军)")
 _FOUNDING_VERB = re.compile(r"(?:牵头|联合|共同|携手)?(?:组建|发起成立|发起|成立|共建|建设|设立)(?:了|的)?$|牵头(?:的)?$")
 _RELYING_ON = re.compile(r"依托[^,，。;；]*$")
 _JOINED = re.compile(r"加入(?:了)?$")
 _FOUNDERS_NEXT = re.compile(r"^由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:牵头)?(?:组建|发起成立|发起|成立|共建|建设)")
 _OPERATING = re.compile(r"(?:牵头|负责)?(?:建设|运营|打造|建成|搭建|运行|承建)(?:运营)?的")
+# PLATFORM由ORG运营 / PLATFORM,由其全资子公司ORG运营
+_OPERATED_BY = re.compile(r"[,，]?由(?P<sub>其(?:全资|控股)?子公司)?")
+# ORG负责运营PLATFORM
+_RUNS = re.compile(r"(?:负责|牵头)(?:建设)?运营")
 _JOINTLY_BEFORE = re.compile(r"(?:与|和|共同|联合)[^,，。;；]{0,30}$")
 _LOCATED_VERB = re.compile(r"(?:位于|落户|落户于|坐落于|入驻|扎根)")
 _SUBSIDIARY = re.compile(r"是(?P<x>[^,，。;；]{2,40}?)(?:旗下(?:的)?|[^,，。;；]{0,12}设立的(?:全资|控股)?子公司|的(?:全资|控股)子公司)")
@@ -126,6 +130,10 @@ _SELECTED_END = re.compile(r"(?:等)?(?:\d+|[两三四五六七八九十]+)?(?:�
                            r"(?:入选|入围|上榜|获批|获评)(?=[,，。;；]|$)")
 # a government body that acts on the figure's subject (组织/帮助 企业…): not the subject itself
 _ACTING_ON = re.compile(r"(?:组织|对|帮助|指导)")  # used with match(text, pos, endpos)
+# a signature's date line: 2025年12月5日
+_DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+# a role given in brackets after a platform's name: X(运营单位:Y;服务集群:Z) → X operatedBy Y
+_BRACKET_ROLE = re.compile(r"(?:^|[(;])(?:建设)?(?:运营单位|运营主体|运营方|运营机构|依托单位)[:](?P<o>[^;()]{2,60})")
 # the line under a recognised cluster that names the body promoting it (促进机构：X)
 _PROMOTER = re.compile(r"^(?:集群)?(?:促进机构|促进组织|发展促进机构|服务机构|运营机构)[:：]")
 
@@ -192,13 +200,31 @@ class FactExtractor:
                 self.founders_next(sent)
             if orgs and len(sent.items) >= 2:
                 self.operated_located(sent)
+                if "运营" in sent.span.text or "依托单位" in sent.span.text:
+                    self.bracket_roles(sent)
             if orgs:
                 self.located_before(sent)
             if firm:
                 self.subsidiary(sent)
             self.owned_lists(sent)
             self.figures(sent)
+        self.notice_issuer(sents)
         return self.facts
+
+    def notice_issuer(self, sents: list[Sent]) -> None:
+        """A notice whose title is a line of the page (关于…的公示) is issued by the body that
+        signs it: an organisation alone on a line among the last five, before a date or at the end."""
+        notices = [e for s in sents for m, e in s.items if m.rule == "document:notice"]
+        if not notices:
+            return
+        for s in reversed(sents[-5:]):
+            orgs = [(m, e) for m, e in s.items if m.kind == "org"]
+            if len(orgs) == 1 and (orgs[0][0].start, orgs[0][0].end) == (s.span.start, s.span.end) and \
+                    (s.index == len(sents) - 1 or _DATE_LINE.fullmatch(sents[s.index + 1].span.text)):
+                om, oe = orgs[0]
+                for doc in notices:
+                    self.rel(doc, "issuedBy", oe, s, "issued-by:signature", os_=self.surf(om))
+                return
 
     def documents(self, sent: Sent) -> None:
         """ORG 发布/印发/制定《DOC》 and 《DOC》由ORG印发 → DOC issuedBy ORG; a dated release is an event."""
@@ -654,12 +680,34 @@ class FactExtractor:
                     not _JOINTLY_BEFORE.search(self.text[sent.span.start:m.start]):
                 self.rel(nxt[1], "operatedBy", e, sent, "operated-by", os_=self.surf(m))
             if e.category in ("InnovationPlatform", "Laboratory") and nxt[1].kind == "org" and \
-                    re.fullmatch(r"由", between) and re.match(r"^(?:牵头)?(?:建设|运营|打造|承建|负责运营|运行)",
-                                                            self.text[nxt[0].end:nxt[0].end + 6]):
+                    (pm := _OPERATED_BY.fullmatch(between)) and \
+                    re.match(r"^(?:牵头)?(?:建设|运营|打造|承建|负责运营|运行)", self.text[nxt[0].end:nxt[0].end + 6]):
                 self.rel(e, "operatedBy", nxt[1], sent, "operated-by:passive", os_=self.surf(nxt[0]))
+                owner = items[i - 1] if i else None
+                if pm.group("sub") and owner and owner[1].category == "Firm" and nxt[1].category == "Firm":
+                    # 甲搭建的平台,由其全资子公司乙运营: 乙 is part of 甲
+                    self.rel(nxt[1], "partOf", owner[1], sent, "part-of:subsidiary", ss=self.surf(nxt[0]),
+                             os_=self.surf(owner[0]))
+            if nxt[1].category in ("InnovationPlatform", "Laboratory") and e.category != nxt[1].category and \
+                    _RUNS.fullmatch(between):
+                self.rel(nxt[1], "operatedBy", e, sent, "operated-by:runs", os_=self.surf(m))
             if _LOCATED_VERB.fullmatch(between) and nxt[1].kind in ("place", "org") and \
                     (nxt[1].kind == "place" or nxt[1].category == "IndustrialPark"):
                 self.rel(e, "locatedIn", nxt[1], sent, "located-in", ss=self.surf(m), os_=self.surf(nxt[0]))
+
+    def bracket_roles(self, sent: Sent) -> None:
+        """PLATFORM(运营单位:ORG;服务集群:…), as lists of platforms write it → PLATFORM operatedBy ORG."""
+        for m, e in sent.in_range(sent.span.start, sent.span.end):
+            if e.category not in ("InnovationPlatform", "Laboratory") or self.text[m.end:m.end + 1] != "(":
+                continue
+            close = self.text.find(")", m.end, sent.span.end)
+            if close < 0:
+                continue
+            inside = self.text[m.end:close]
+            for rm in _BRACKET_ROLE.finditer(inside):
+                lo = m.end + rm.start("o")
+                for om, oe in sent.in_range(lo, lo + len(rm.group("o")), "org")[:1]:
+                    self.rel(e, "operatedBy", oe, sent, "operated-by:bracket", ss=self.surf(m), os_=self.surf(om))
 
     def located_before(self, sent: Sent) -> None:
         """位于/设在/总部位于 PLACE 的 ORG → ORG locatedIn PLACE; 旗下(的) ORG → partOf (a firm) or

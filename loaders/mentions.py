@@ -70,6 +70,7 @@ HEADS: list[tuple[str, str, bool]] = [
     ("研究所", "ResearchInstitute", False), ("设计院", "ResearchInstitute", False),
     ("创新联合体", "Alliance", False), ("产业联盟", "Alliance", False), ("联盟", "Alliance", False),
     ("协会", "Alliance", False), ("商会", "Alliance", False), ("促进会", "Alliance", False),
+    ("同业公会", "Alliance", False),
     ("促进中心", "OtherOrganization", False),
     ("学会", "OtherOrganization", False), ("研究会", "OtherOrganization", False),
     ("工业联合会", "OtherOrganization", True), ("联合会", "OtherOrganization", False),
@@ -101,7 +102,8 @@ GENERIC = ("产业", "行业", "创新", "技术", "研发", "科技", "科研",
            "千亿级", "万千亿级", "百亿级", "万亿级", "战略性", "新兴", "优势", "特色", "地标", "中小企业", "年度", "以上",
            "规模最大", "未来", "主导", "支柱", "现代", "传统", "先进", "级", "具有", "全球", "影响力", "竞争力", "世界级",
            "科创", "一号", "首位", "首要", "第一", "龙头型", "全资子", "控股子", "完整", "全链条", "标志性", "代表性",
-           "引领性", "基础性", "先导性", "重要")
+           "引领性", "基础性", "先导性", "重要", "单个", "每个", "每家", "单家", "各个", "所有", "全部", "跨行业",
+           "跨领域", "同类", "此类", "这类", "该类", "同行业")
 _NOT_WORDS = re.compile(r"[\d.%()()、\s]")
 _GENERIC_RE = re.compile("|".join(sorted(map(re.escape, GENERIC), key=len, reverse=True)))
 _PLACE_PREFIX = re.compile(r"^(?:中国|国家|江苏省|江苏|省|市|区|县|美国|德国|日本|英国|法国|韩国)")
@@ -289,7 +291,8 @@ def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
                 partner = left_edge(text, sent.start, start - 1)
                 if partner < start - 1 and text[partner:start - 1].endswith(_NAME_ENDS):
                     start = partner
-            if start > 2 and text[start - 1] == "”" and (q := text.rfind("“", sent.start, start)) >= 0 \
+            if start > 2 and text[start - 1] in "”」" and \
+                    (q := text.rfind("“" if text[start - 1] == "”" else "「", sent.start, start)) >= 0 \
                     and start - q <= 12 and category != "Firm" and \
                     not re.search(r"产业|集群|企业|工程|行动|计划|名单", text[q:start]):
                 start = q  # a quoted brand: “锡链通”工业互联网平台, “港易通”物流公共信息平台
@@ -337,7 +340,7 @@ _LEVEL_PREFIX = re.compile(r"^(?:国家|省级|省|市级|市|全市|全省)")
 _RANK_OR_COUNT_END = re.compile(r"(?:第[一二三四五六七八九十\d]+(?:位|名)|\d+(?:家|个|项))$")
 _LIST_WORD_END = re.compile(r"(?:名单|称号|行列|荣誉)$")
 _HOSTED_PREFIX = re.compile(r"(?:主办|承办|举办|指导|组织|召开)的")
-_NOT_AN_INDUSTRY = re.compile(r"\d|局|委|厅|名单|专员")
+_NOT_AN_INDUSTRY = re.compile(r"\d|局|委|厅|名单|专员|营业收入|营收|产值|增加值|比重|占比|利润|同比|亿级")
 _ISSUER_OF_LIST = re.compile(r"(?:公布|发布|认定|评选|确定)的")
 _DESIGNATION_WORD = re.compile(r"案例|名单|平台|企业|工厂|冠军|巨人|中心|示范|试点|基地|称号|标杆|项目|园区|集群|场景")
 _FUNDING = re.compile(r"\d+(?:万|亿)?元|支持|资金")
@@ -526,11 +529,18 @@ _ATTACHMENT = re.compile(r"^附件\d{0,2}[:.、]?\s*(?:\d{1,2}[.、]\s*)?[《“
                          r"\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar)$", re.I)
 
 
+# a line that is a notice's own title (关于…的公示): the page is that document
+_NOTICE_LINE = re.compile(r"关于[^。,，;；:《》“”]{4,80}的(?:公示|通知|公告|通告|决定|批复)")
+
+
 def document_mentions(text: str, sentences: list[Span]) -> list[Mention]:
     """Documents: every 《title》; a “quoted title” ending in a document head after a
-    publishing verb (发布“…需求榜”)."""
+    publishing verb (发布“…需求榜”); a line that is a notice's title (关于…的公示)."""
     out = []
     for sent in sentences:
+        if _NOTICE_LINE.fullmatch(sent.text) and (sent.start == 0 or text[sent.start - 1] == "\n"):
+            out.append(Mention(sent.start, sent.end, "document", "PolicyDocument", "document:notice", sent.text))
+            continue
         if am := _ATTACHMENT.match(sent.text):
             # 附件:2025年度…名单.pdf — the attached document, by its file name
             s, e = sent.start + am.start("t"), sent.start + am.end("t")
@@ -557,11 +567,14 @@ def _doc_category(title: str, sentence: str) -> str:
 
 _EVENT_HEADS = ("大会", "会议", "论坛", "峰会", "博览会", "展览会", "交易会", "洽谈会", "推介会", "对接会", "发布会",
                 "研讨会", "座谈会", "推进会", "工作会", "现场会", "观摩会", "交流会", "恳谈会", "说明会", "见面会",
-                "启动仪式", "签约仪式", "仪式", "开幕式", "年会", "大赛", "赛事", "活动周", "展会", "招商会", "暨论坛")
+                "启动仪式", "签约仪式", "仪式", "开幕式", "年会", "大赛", "赛事", "活动周", "展会", "招商会", "暨论坛",
+                "调度会", "部署会", "动员会", "协调会", "分析会", "汇报会", "培训会", "评审会", "通报会", "总结会",
+                "表彰会", "展销会", "订货会", "品鉴会", "路演")
 _EVENT_HEAD = "|".join(sorted(_EVENT_HEADS, key=len, reverse=True))
 _HELD = r"(?:举行|召开|举办|开幕|启动|落幕|闭幕)"
 # a name ending in an event head, then (in the same clause) a verb of holding
-_EVENT_RE = re.compile(rf"(?:{_EVENT_HEAD})(?=[^,，。;；]{{0,25}}?{_HELD})")
+# (a bracketed aside counts as one step: 在…开发区(以下简称“…”)举行)
+_EVENT_RE = re.compile(rf"(?:{_EVENT_HEAD})(?=(?:[^,，。;；()]|\([^()]{{0,30}}\)){{0,25}}?{_HELD})")
 # or a verb of holding, then the name: 市工信局召开全市…工作会议
 _HOLDS_RE = re.compile(rf"(?:召开|举办|举行|主办|承办)(?:了)?(?P<name>[^,，。;；、“”《》]{{2,40}}?(?:{_EVENT_HEAD}))")
 _NOT_AN_EVENT_START = re.compile(r"(?:的|了|相关|有关|专题|工作|这|那|此|本|该|上述)")  # match(text, pos, endpos)
@@ -1077,6 +1090,8 @@ def find_mentions(text: str, sentences: list[Span], gaz: Gazetteer, city: Known 
     short += backreference_mentions(text, stage2 + abbrev + short)
     clusters = cluster_pattern_mentions(text, sentences, stage2 + abbrev + short, cities)
     clusters += bare_cluster_mentions(text, stage2 + abbrev + short + clusters, prefix)
+    # short names defined for clusters (…产业集群(下称古雷石化聚落)): the clusters are known only now
+    clusters += [m for m in explicit_alias_mentions(text, stage2 + abbrev + short + clusters) if m.kind == "cluster"]
     return resolve_overlaps(stage2 + abbrev + short + clusters)
 
 

@@ -498,3 +498,84 @@ def test_only_a_verb_of_building_gives_back_its_last_character():
 
     kept = "推动共同济大学附属研究院"  # 共|同济大学: 共同 is no verb of building
     assert kept[left_edge(kept, 0, kept.index("研究院")):] == "同济大学附属研究院"
+
+
+# --------------------------------------------------------------------------- notices and lists of platforms
+
+NOTICE = ("关于2026年度泰安市重点产业创新平台拟认定名单的公示\n"
+          "2026-03-02 10:00:00  来源:泰安市工业和信息化局\n"
+          "经企业申报和专家评审,拟认定以下平台,现予以公示。\n"
+          "1.岱岳农机装备协同创新平台(运营单位:泰安岱岳智农科技有限公司;服务集群:农机装备产业集群)\n"
+          "2.“泰芯云”工业互联网平台(建设运营单位:山东泰芯数字技术有限公司)\n"
+          "3.肥城盐穴储能创新中心(依托单位:肥城盐能科技有限公司)\n"
+          "单个平台最高补助200万元。\n"
+          "泰安市工业和信息化局\n"
+          "2026年3月2日\n")
+
+
+def test_a_role_in_brackets_after_a_platform_names_its_operator(extract_text):
+    rel = relations(extract_text(NOTICE))
+    assert ("岱岳农机装备协同创新平台", "operatedBy", "泰安岱岳智农科技有限公司") in rel
+    assert ("泰芯云工业互联网平台", "operatedBy", "山东泰芯数字技术有限公司") in rel
+    assert ("肥城盐穴储能创新中心", "operatedBy", "肥城盐能科技有限公司") in rel
+    # the cluster a platform serves is not its operator
+    assert not any(p == "operatedBy" and "集群" in o for _s, p, o in rel)
+
+
+def test_a_notice_whose_title_is_a_line_is_a_document_signed_by_its_issuer(extract_text):
+    x = extract_text(NOTICE)
+    docs = {e.label for e in x.entities if e.kind == "document"}
+    assert "关于2026年度泰安市重点产业创新平台拟认定名单的公示" in docs
+    assert ("关于2026年度泰安市重点产业创新平台拟认定名单的公示", "issuedBy", "泰安市工业和信息化局") in relations(x)
+
+
+def test_a_notice_line_inside_a_sentence_is_not_a_document(extract_text):
+    x = extract_text(HEADER + "市工信局发布了关于开展智能工厂申报工作的通知,企业踊跃申报。\n")
+    assert not any(e.label.startswith("关于") for e in x.entities if e.kind == "document")
+
+
+def test_a_single_platform_is_nobody_in_particular(extract_text):
+    assert "单个平台" not in orgs(extract_text(NOTICE))
+
+
+def test_a_meeting_held_after_a_bracketed_venue_is_an_event(extract_text):
+    x = extract_text(HEADER + "5月8日,泰安—济宁农机装备产业协作大会在泰安高新技术产业开发区(以下简称“泰安高新区”)举行,"
+                              "大会由泰安市人民政府主办。\n"
+                              "5月9日,全市农机装备产业链运行调度会在岱岳区召开,会议由市工信局主办。\n")
+    events = {e.entity.label: e.date for e in x.facts.events}
+    assert events.get("泰安—济宁农机装备产业协作大会") == date(2024, 5, 8)
+    assert events.get("全市农机装备产业链运行调度会") == date(2024, 5, 9)
+    assert ("泰安—济宁农机装备产业协作大会", "organizedBy", "泰安市人民政府") in relations(x)
+
+
+def test_a_platform_run_by_a_subsidiary_is_operated_by_it_and_the_subsidiary_is_part_of_the_builder(extract_text):
+    rel = relations(extract_text(HEADER + "泰山重工集团有限公司搭建的“农机云”工业互联网平台,由其全资子公司泰安农云数字科技有限公司"
+                                          "运营,已服务企业210家。\n"))
+    assert ("农机云工业互联网平台", "operatedBy", "泰安农云数字科技有限公司") in rel
+    assert ("泰安农云数字科技有限公司", "partOf", "泰山重工集团有限公司") in rel
+
+
+def test_a_firm_that_runs_a_platform_operates_it(extract_text):
+    rel = relations(extract_text(HEADER + "泰安智农数字科技有限公司负责运营“链上农机”产业互联网平台,目前已接入企业96家。\n"))
+    assert ("链上农机产业互联网平台", "operatedBy", "泰安智农数字科技有限公司") in rel
+
+
+def test_traditional_style_texts_corner_quotes_short_names_and_guilds(extract_text):
+    x = extract_text("泰安農機聚落持續擴張\n2024/06/20 09:00　記者／泰安報導\n"
+                     "山東泰安高端農機產業集群（下稱泰安農機聚落）持續擴張。"
+                     "論壇由泰安市人民政府與臺灣區機械工業同業公會共同主辦。\n"
+                     "泰安農機聚落的「鏈主」泰山智耕機械有限公司前三季營收52億元人民幣。\n"
+                     "「農機智聯」工業互聯網平臺由泰安高新區管委會營運。\n")
+    found = orgs(x)
+    assert found.get("台湾区机械工业同业公会") == "Alliance"
+    assert "泰山智耕机械有限公司" in found and not any("链主" in n for n in found)
+    assert not any(n.startswith(("下称", "简称")) for n in found)
+    assert any(n.endswith("农机智联工业互联网平台") for n in found)
+    cluster = next(e for e in x.entities if e.kind == "cluster")
+    assert ("泰山智耕机械有限公司", "leadFirmOf", cluster.label) in relations(x)
+
+
+def test_tiers_of_size_and_figures_are_not_industries(extract_text):
+    x = extract_text(HEADER + "全市已形成2个千亿级、5个五百亿级产业集群。化工新材料营业收入占集群比重达到31.2%。"
+                              "在全国同类产业集群中居第3位。\n")
+    assert not any("亿级" in c or "营业收入" in c or "同类" in c for c in clusters_of(x))
