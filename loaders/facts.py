@@ -130,6 +130,14 @@ _SELECTED_END = re.compile(r"(?:等)?(?:\d+|[两三四五六七八九十]+)?(?:�
                            r"(?:入选|入围|上榜|获批|获评)(?=[,，。;；]|$)")
 # a government body that acts on the figure's subject (组织/帮助 企业…): not the subject itself
 _ACTING_ON = re.compile(r"(?:组织|对|帮助|指导)")  # used with match(text, pos, endpos)
+# the founding rule's phrasings (alliance), compiled once
+_BY_FOUNDERS = re.compile(r"由(?P<o>.+?)(?:联合|共同)?$")
+_LEADS_OR_JOINS = re.compile(r"^(?:牵头|联合)")
+_JOINS = re.compile(r"^联合")
+_FOUNDED_BY_AFTER = re.compile(r"^(?:是)?由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:组建|发起成立|发起|成立|共建|建设)")
+_JOINED_AT_END = re.compile(r"(?:首批|先后|陆续|已)?加入(?:了)?(?:该联盟|联盟)?[。;；]?$")
+_ABSORBED = re.compile(r"吸纳(?P<o>[^,，。;；]{2,60})")
+_BY_AFTER_TITLE = re.compile(r"^[》”]?(?:由|经)")
 # a signature's date line: 2025年12月5日
 _DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 # a role given in brackets after a platform's name: X(运营单位:Y;服务集群:Z) → X operatedBy Y
@@ -243,7 +251,7 @@ class FactExtractor:
                     self.release_event(sent, clause, doc, [je for _, je in issuers])
                     continue
             after = self.text[m.end:min(clause.end, m.end + 30)]
-            if mm := re.match(r"^[》”]?(?:由|经)", after):
+            if mm := _BY_AFTER_TITLE.match(after):
                 pm = re.search(_PUBLISH, self.text[m.end + mm.end():clause.end])
                 if pm:
                     for om, oe in sent.in_range(m.end + mm.end(), m.end + mm.end() + pm.start(), "org"):
@@ -619,18 +627,17 @@ class FactExtractor:
                 founders = [(om, oe) for om, oe in sent.in_range(clause.start, clause.start + vm.start(), "org")]
                 if not founders and vm.start() == 0 and ci > 0:
                     founders = sent.in_range(clauses[ci - 1].start, clauses[ci - 1].end, "org")
-                if pm := re.search(r"由(?P<o>.+?)(?:联合|共同)?$", self.text[clause.start:clause.start + vm.start()]):
+                if pm := _BY_FOUNDERS.search(self.text[clause.start:clause.start + vm.start()]):
                     founders = sent.in_range(clause.start + pm.start("o"), clause.start + pm.end("o"), "org")
-                if re.match(r"^(?:牵头|联合)", self.text[clause.start:m.start]) or (
-                        founders and re.match(r"^联合", self.text[clause.start:founders[0][0].start])):
+                if _LEADS_OR_JOINS.match(self.text[clause.start:m.start]) or (
+                        founders and _JOINS.match(self.text[clause.start:founders[0][0].start])):
                     # 甲作为…,联合乙、丙组建X: the subject of the sentence founded it too
                     lead = [(om, oe) for om, oe in sent.in_range(sent.span.start, clause.start, "org")][:1]
                     founders = lead + founders
                 for om, oe in founders:
                     if oe.iri != al.iri:
                         self.rel(al, "foundedBy", oe, sent, "founded-by", os_=self.surf(om))
-            elif (am := re.match(r"^(?:是)?由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:组建|发起成立|发起|成立|共建|建设)",
-                                 self.text[m.end:sent.span.end])):
+            elif (am := _FOUNDED_BY_AFTER.match(self.text[m.end:sent.span.end])):
                 # 该联合体由A牵头,联合B、C共同组建: the founders follow the name
                 for om, oe in sent.in_range(m.end + am.start("o"), m.end + am.end("o"), "org"):
                     if oe.iri != al.iri:
@@ -641,12 +648,12 @@ class FactExtractor:
             if al.category == "Alliance":
                 for c in clauses[ci + 1:ci + 3]:
                     # …成立了X联盟,A、B等48家企业首批加入: the members of the alliance just named
-                    if re.search(r"(?:首批|先后|陆续|已)?加入(?:了)?(?:该联盟|联盟)?[。;；]?$", self.text[c.start:c.end]):
+                    if _JOINED_AT_END.search(self.text[c.start:c.end]):
                         for om, oe in sent.in_range(c.start, c.end, "org"):
                             if oe.iri != al.iri:
                                 self.rel(oe, "memberOf", al, sent, "member-of:joined", ss=self.surf(om))
                 for c in clauses[ci:ci + 2]:
-                    if km := re.search(r"吸纳(?P<o>[^,，。;；]{2,60})", self.text[c.start:c.end]):
+                    if km := _ABSORBED.search(self.text[c.start:c.end]):
                         for om, oe in sent.in_range(c.start + km.start("o"), c.start + km.end("o"), "org"):
                             self.rel(oe, "memberOf", al, sent, "member-of:absorbed", ss=self.surf(om))
 

@@ -12,6 +12,7 @@ overlapping spans.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -328,6 +329,10 @@ _NOUN_CATEGORY = {"龙头企业": "Firm", "领军企业": "Firm", "链主企业"
                   "创新平台": "InnovationPlatform", "综合科研平台": "InnovationPlatform",
                   "科研平台": "InnovationPlatform", "实验室": "Laboratory", "联盟": "Alliance"}
 _LIST_SEP = re.compile(r"、|和|及|与|以及")
+# 与A、B签署…: a list of partners
+_WITH_BEFORE = re.compile(r"(?:与|同)$")
+_AGREES_AFTER = re.compile(r"(?:分别)?(?:签署|签订|签约|达成|开展|共建|合作)")
+_CHALLENGE_TITLE = re.compile(r"需求榜|攻关榜|揭榜")
 # where a list's last item can end: 等, or a count (4家企业, 三所高校) that _COUNT_NOUN matches
 _LIST_END = re.compile(r"[等二两三四五六七八九十]|\d")
 _LIST_RUN = re.compile("[^" + re.escape("".join(sorted(HARD_STOPS - {"、"}))) + "]+")
@@ -412,8 +417,8 @@ def _list_items(text: str, lo: int, hi: int, found: list[Mention]) -> list[Menti
         pos += len(part)
     item_spans = set(items)
     known = [m for m in found if (m.start, m.end) in item_spans and m.kind == "org"]
-    partners = bool(re.search(r"(?:与|同)$", text[max(0, start - 3):start]) or text[start:start + 1] in ("与", "同")) and \
-        bool(re.match(r"(?:分别)?(?:签署|签订|签约|达成|开展|共建|合作)", text[lo + len(items_text):lo + len(items_text) + 4]))
+    partners = bool(_WITH_BEFORE.search(text[max(0, start - 3):start]) or text[start:start + 1] in ("与", "同")) and \
+        bool(_AGREES_AFTER.match(text[lo + len(items_text):lo + len(items_text) + 4]))
     if noun is None and not known and not partners:
         return []
     if noun is None and not known:
@@ -560,7 +565,7 @@ def document_mentions(text: str, sentences: list[Span]) -> list[Mention]:
 
 
 def _doc_category(title: str, sentence: str) -> str:
-    if re.search(r"需求榜|攻关榜|揭榜", title) or ("揭榜" in sentence and title.endswith("榜")):
+    if _CHALLENGE_TITLE.search(title) or ("揭榜" in sentence and title.endswith("榜")):
         return "ChallengeList"
     return "PolicyDocument"
 
@@ -1021,33 +1026,39 @@ def backreference_mentions(text: str, found: list[Mention]) -> list[Mention]:
 _PRIORITY = {"document": 6, "event": 5, "designation": 4, "programme": 4, "org": 3, "cluster": 2, "place": 1}
 
 
-def _overlapping(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
-    """The span of ``spans`` (sorted, none overlapping another) that overlaps start–end."""
-    j = bisect.bisect_left(spans, (end, -1)) - 1
-    return spans[j] if j >= 0 and spans[j][1] > start else None
-
-
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep, of overlapping mentions, the longest (then the stronger kind); mentions inside a
     document title, event name or designation are dropped, except organisations and clusters
     named inside an event (they are mentioned there)."""
     chosen: list[Mention] = []
-    ranked = sorted(mentions, key=lambda m: (-_PRIORITY[m.kind] if m.kind in ("document", "designation") else 0,
-                                             -m.length, -_PRIORITY[m.kind], m.start))
+    first, then = _RANK_FIRST, _RANK_THEN
+    ranked = sorted(mentions, key=lambda m: (first[m.kind], m.start - m.end, then[m.kind], m.start))
     # what is chosen: events, and everything else; neither overlaps itself (an event overlaps
-    # only the organisations and clusters inside it), so one bisection finds an overlap
+    # only the organisations and clusters inside it), so one bisection finds an overlap: the
+    # span that starts last before ``end``, if it ends after ``start``
     events: list[tuple[int, int]] = []
     others: list[tuple[int, int]] = []
+    bisect_left, insort = bisect.bisect_left, bisect.insort
     for m in ranked:
         s, e = m.start, m.end
-        if _overlapping(others, s, e) is not None:
+        j = bisect_left(others, (e, -1)) - 1
+        if j >= 0 and others[j][1] > s:
             continue
-        event = _overlapping(events, s, e)
-        if event is not None and not (m.kind in ("cluster", "org") and event[0] <= s and e <= event[1]):
-            continue
+        if events:
+            j = bisect_left(events, (e, -1)) - 1
+            if j >= 0 and events[j][1] > s and not (m.kind in ("cluster", "org") and events[j][0] <= s and e <= events[j][1]):
+                continue
         chosen.append(m)
-        bisect.insort(events if m.kind == "event" else others, (s, e))
-    return sorted(chosen, key=lambda m: m.start)
+        insort(events if m.kind == "event" else others, (s, e))
+    chosen.sort(key=_START)
+    return chosen
+
+
+# the order overlaps are settled in: documents and designations first, then the longest, then
+# the stronger kind, then the earliest
+_RANK_FIRST = {k: (-p if k in ("document", "designation") else 0) for k, p in _PRIORITY.items()}
+_RANK_THEN = {k: -p for k, p in _PRIORITY.items()}
+_START = operator.attrgetter("start")
 
 
 def _same_name_in_lists(found: list[Mention], aliases: list[Mention]) -> None:
@@ -1072,8 +1083,9 @@ def find_mentions(text: str, sentences: list[Span], gaz: Gazetteer, city: Known 
     events = event_mentions(text, sentences)
     desig = designation_mentions(text, sentences)
     progs = programme_mentions(text, sentences) + challenge_mentions(text, sentences)
-    headed = [h for h in headed_mentions(text, sentences)
-              if not any(b.start <= h.start and h.end <= b.end and b.length > h.length for b in base)]
+    base_spans = [(b.start, b.end) for b in base]
+    headed = [h for h in headed_mentions(text, sentences)  # unless a longer name of the base holds it
+              if not any(bs <= h.start and h.end <= be and be - bs > h.end - h.start for bs, be in base_spans)]
     for d in desig:
         lead = [b for b in base if b.kind == "org" and b.start == d.start and b.end < d.end]
         if lead:

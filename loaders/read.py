@@ -275,12 +275,15 @@ def _apply_sidecar(meta: ReportMeta, side: dict) -> None:
 
 # --------------------------------------------------------------------------- entry points
 
+_HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<\?xml)", re.I)
+
+
 def read_bytes(data: bytes, *, name: str, html: bool | None = None, sidecar: dict | None = None) -> Document:
     """Stage 1 on bytes already in memory."""
     raw, encoding = decode(data, name=name)
     meta = ReportMeta()
     if html is None:
-        html = bool(re.match(r"\s*(?:<!doctype html|<html|<\?xml)", raw[:500], re.I))
+        html = bool(_HTML_START.match(raw, 0, 500))
     if html:
         raw, page_meta = extract_html(raw)
         for key, value in page_meta.items():
