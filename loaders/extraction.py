@@ -96,11 +96,12 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     title = doc.meta.title and name_key(doc.meta.title)
     starts = [m.start for m, _ in resolved]  # mentions come in order of their start
     for i, s in enumerate(sentences):
-        items = resolved[bisect.bisect_left(starts, s.start):bisect.bisect_left(starts, s.end)]
+        lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
+        items = resolved[lo:hi]
         # the title repeated as a line of the text (the text is normalised already: a line
         # whose first character, after quotes and spaces, is not the title's is not the title)
         skip = bool(title) and s.text.lstrip(QUOTE_CHARS)[:1] == title[:1] and name_key(s.text) == title
-        sents.append(Sent(i, s, items, skip_facts=skip))
+        sents.append(Sent(i, s, items, skip_facts=skip, starts=starts[lo:hi]))
     facts = FactExtractor(doc.text, doc.surface, resolver, doc.meta.date).run(sents)
     publisher = None
     if doc.meta.publisher:

@@ -64,10 +64,11 @@ class Sent:
     span: Span
     items: list[tuple[Mention, Entity]]  # in order of their start
     skip_facts: bool = False
-    starts: list[int] = field(init=False, repr=False)
+    starts: list[int] | None = field(default=None, repr=False)  # the items' starts (given, or read off them)
 
     def __post_init__(self) -> None:
-        self.starts = [m.start for m, _ in self.items]
+        if self.starts is None:
+            self.starts = [m.start for m, _ in self.items]
 
     def in_range(self, start: int, end: int, *kinds: str) -> list[tuple[Mention, Entity]]:
         """The items from ``start`` to ``end`` (of ``kinds``, if given)."""

@@ -678,7 +678,7 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
         for m in _BARE_CLUSTER.finditer(st):
             # a cluster named with 集群 alone (…共同培育的通泰扬海工装备和高技术船舶集群): an industry's words
             hs, he = sent.start + m.start(), sent.start + m.end()
-            if any(f.start < he and hs < f.end and f.kind != "event" for f in found + out):
+            if in_found.find(1, hs, he) >= 0 or any(f.start < he and hs < f.end for f in out):
                 continue
             if text[hs - 1:hs] == "等":
                 out += [c for c in _listed_items(text, sent.start, hs - 1)
