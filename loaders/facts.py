@@ -82,6 +82,7 @@ _LISTED = re.compile(r"入选|入围|上榜|获批|获评")
 _LEAD_WORD = re.compile(r"龙头|领军|链主|头部企业")
 _HOME = re.compile(r"(?:我市|本市|全市|我省|本省|全省|当地)")
 _FOUNDED = ("Alliance", "InnovationPlatform", "Laboratory", "ResearchInstitute")  # what 组建/成立 makes
+_FOUNDED_SET = frozenset(_FOUNDED)
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千]|首位")
 
 # the words around a figure that are not what it measures (indicator)
@@ -203,7 +204,7 @@ class FactExtractor:
                 self.selected(sent)
             if firm:
                 self.lead_firm(sent)
-            if any(c in _FOUNDED for c in orgs):
+            if not _FOUNDED_SET.isdisjoint(orgs):
                 self.alliance(sent)
             if orgs:
                 self.founders_next(sent)

@@ -15,6 +15,7 @@ copyright) are kept out of the text but read for metadata.
 from __future__ import annotations
 
 import json
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -300,7 +301,9 @@ def read_bytes(data: bytes, *, name: str, html: bool | None = None, sidecar: dic
     surface = "\n".join(lines)
     nfkc = _nfkc(surface)
     text = _simplified(nfkc)
-    trad = 0 if nfkc is text or nfkc == text else sum(a != b for a, b in zip(nfkc, text, strict=True))
+    # characters OpenCC changed (it maps one to one; a change of length counts as changes too)
+    trad = 0 if nfkc is text or nfkc == text else \
+        sum(map(operator.ne, nfkc, text)) + abs(len(nfkc) - len(text))
     script = "traditional" if trad > max(3, len(text) // 200) else "simplified"
     if meta.title:
         meta.title = normalise(meta.title) if script == "traditional" else meta.title

@@ -198,3 +198,23 @@ def test_words_are_jiebas_words_on_random_windows_of_every_test_report():
         i = rng.randrange(len(t))
         window = t[i:i + rng.randint(1, 60)]
         assert list(_words(window)) == jieba.lcut(window, HMM=False), window
+
+
+def test_hard_floor_finds_the_last_stop_as_a_scan_from_the_head_would():
+    # hard_floor reads the last hard stop with one regex; the plain rule walks left char by char
+    import random
+
+    from clusterkg.loaders.segment import HARD_STOPS, hard_floor
+
+    def by_scan(text: str, lo: int, pos: int) -> int:
+        i = pos
+        while i > lo and text[i - 1] not in HARD_STOPS:
+            i -= 1
+        return i
+
+    alphabet = list("徐州博康ab1") + sorted(HARD_STOPS)
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        lo, pos = rng.randint(0, len(text)), rng.randint(0, len(text))
+        assert hard_floor(text, lo, pos) == by_scan(text, lo, pos), (text, lo, pos)
