@@ -65,6 +65,10 @@ def report_city(doc: Document, gaz: Gazetteer, text_matches: list | None = None)
     return gaz.entities[votes.most_common(1)[0][0]]
 
 
+def _waits_for_owner(m: Mention) -> bool:
+    return m.alias_of is not None and m.alias_of > m.start
+
+
 def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     gaz = gaz or gazetteer()
     place_names, gov_pattern, cities, prefix = _place_table()
@@ -77,9 +81,10 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     resolver = Resolver(gaz, ctx, gaz.gov_table)
     resolved: list[tuple[Mention, Entity]] = []
     by_start: dict[int, Entity] = {}
-    # a short name used (in the headline) before the text defines it waits for its owner
-    forward = [m for m in mentions if m.alias_of is not None and m.alias_of > m.start]
-    for m in [m for m in mentions if not (m.alias_of is not None and m.alias_of > m.start)] + forward:
+    # a short name used (in the headline) before the text defines it waits for its owner: a
+    # stable sort puts the waiting ones last, each part in order
+    waiting = any(map(_waits_for_owner, mentions))
+    for m in sorted(mentions, key=_waits_for_owner) if waiting else mentions:
         if m.alias_of is not None and m.alias_of in by_start:
             e = by_start[m.alias_of]  # a name the report defined for this entity, or 公司 standing for it
             if m.rule == "back-reference":
@@ -90,7 +95,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
             e = resolver.resolve(m, doc.surface[m.start:m.end])
         by_start[m.start] = e
         resolved.append((m, e))
-    if forward:
+    if waiting:
         resolved.sort(key=lambda me: me[0].start)
     sents = []
     title = doc.meta.title and name_key(doc.meta.title)

@@ -651,7 +651,7 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
                     out.append(mention)
         for m in _CLUSTER_SUFFIX.finditer(st):
             hs, he = sent.start + m.start(), sent.start + m.end()
-            if in_found[hs] or any(f.start <= hs < f.end and f.kind != "event" for f in out):
+            if in_found[hs] or any(f.start <= hs < f.end for f in out):  # out: clusters only
                 continue
             if text[he:he + 1] in ("处", "科", "办", "局"):
                 continue  # 产业集群处: a bureau's division
