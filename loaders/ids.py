@@ -18,20 +18,19 @@ MAX_SLUG = 60
 
 
 class _Transliteration(dict):
-    """Unidecode's replacement of each character, looked up once per character (Unidecode
-    replaces character by character, so translating with this table is ``unidecode(text)``)."""
+    """Each character's part of a slug, looked up once per character: Unidecode's replacement
+    (Unidecode replaces character by character), lower-cased, with every character but a-z and
+    0-9 made a space, so the slug's words are the translated text's ``split()``."""
 
     def __missing__(self, codepoint: int) -> str:
         from unidecode import unidecode
 
-        value = self[codepoint] = unidecode(chr(codepoint))
+        value = self[codepoint] = _NOT_ALNUM.sub(" ", unidecode(chr(codepoint)).lower())
         return value
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _TRANSLIT = _Transliteration()
-
-
-_ALNUM_RUN = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=65536)
@@ -45,8 +44,7 @@ def slug(name: str) -> str:
     >>> slug("“343”创新产业集群")
     '343-chuang-xin-chan-ye-ji-qun'
     """
-    text = unicodedata.normalize("NFKC", name).translate(_TRANSLIT).lower()
-    text = "-".join(_ALNUM_RUN.findall(text))  # the runs of letters and digits
+    text = "-".join(unicodedata.normalize("NFKC", name).translate(_TRANSLIT).split())  # runs of a-z, 0-9
     if len(text) > MAX_SLUG:
         digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
         text = text[:MAX_SLUG].rstrip("-") + "-" + digest

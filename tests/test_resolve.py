@@ -102,3 +102,28 @@ def test_same_abbreviation_in_another_city_is_another_body(extract_text):
 
 def test_report_city_comes_from_title_and_publisher(extract_text):
     assert extract_text(SUZHOU).city.iri == ID + "place/suzhou"
+
+
+# --------------------------------------------------------------------------- IRIs
+
+def test_slug_is_the_letter_and_digit_runs_of_unidecodes_transliteration():
+    """The slug's per-character table gives what its definition says: NFKC, Unidecode,
+    lower case, the runs of a-z and 0-9 joined by hyphens (on random strings of CJK, ASCII,
+    full-width forms, CJK punctuation and other scripts)."""
+    import random
+    import re
+    import unicodedata
+
+    from clusterkg.loaders.ids import MAX_SLUG, slug
+    from unidecode import unidecode
+
+    rng = random.Random(5)
+    blocks = [(0x20, 0x7E), (0x4E00, 0x9FFF), (0xFF01, 0xFF5E), (0x3000, 0x303F), (0xA0, 0x2FFF)]
+    checked = 0
+    for _ in range(5000):
+        name = "".join(chr(rng.randint(*rng.choice(blocks))) for _ in range(rng.randint(1, 12)))
+        expected = "-".join(re.findall(r"[a-z0-9]+", unidecode(unicodedata.normalize("NFKC", name)).lower()))
+        if expected and len(expected) <= MAX_SLUG:
+            assert slug(name) == expected, name
+            checked += 1
+    assert checked > 4000
