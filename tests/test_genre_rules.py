@@ -579,3 +579,34 @@ def test_tiers_of_size_and_figures_are_not_industries(extract_text):
     x = extract_text(HEADER + "全市已形成2个千亿级、5个五百亿级产业集群。化工新材料营业收入占集群比重达到31.2%。"
                               "在全国同类产业集群中居第3位。\n")
     assert not any("亿级" in c or "营业收入" in c or "同类" in c for c in clusters_of(x))
+
+
+# --------------------------------------------------------------------------- events (held-out 9's gaps)
+
+def test_a_meeting_named_after_held_de_is_an_event(extract_text):
+    x = extract_text(HEADER + "记者从6月3日召开的肥城市2024年项目建设推进大会获悉,全市新开工项目58个。\n"
+                              "6月5日,市政协召开智能农机产业重点提案办理协商会。\n")
+    events = {e.entity.label: e.date for e in x.facts.events}
+    assert events.get("肥城市2024年项目建设推进大会") == date(2024, 6, 3)
+    assert events.get("智能农机产业重点提案办理协商会") == date(2024, 6, 5)
+
+
+def test_a_conference_centre_is_a_venue_not_a_meeting(extract_text):
+    x = extract_text(HEADER + "记者从6月12日在泰安会议展览中心举行的2024泰山智能装备(济南)推介会上获悉,"
+                              "现场签约项目12个。\n")
+    events = {e.entity.label for e in x.facts.events}
+    assert events == {"2024泰山智能装备(济南)推介会"}
+
+
+def test_a_headline_naming_a_meeting_in_fewer_words_names_the_same_meeting(extract_text):
+    x = extract_text("泰安农机装备产业链年度推进会召开\n2024-06-20 09:00:00  来源:泰安日报\n"
+                     "6月18日,泰安市农机装备产业链“链长制”工作年度推进会在岱岳区召开。\n")
+    events = [e for e in x.entities if e.kind == "event"]
+    assert len(events) == 1
+    assert "泰安农机装备产业链年度推进会" in events[0].surfaces
+    assert [ev.date for ev in x.facts.events if ev.entity is events[0]] == [date(2024, 6, 18)]
+
+
+def test_meetings_that_share_a_head_stay_apart_when_neither_name_holds_the_other(extract_text):
+    x = extract_text(HEADER + "6月18日,全市农机装备产业链推进会在岱岳区召开。6月19日,全市新材料产业链推进会在泰山区召开。\n")
+    assert len([e for e in x.entities if e.kind == "event"]) == 2
