@@ -72,7 +72,7 @@ HEADS: list[tuple[str, str, bool]] = [
     ("创新联合体", "Alliance", False), ("产业联盟", "Alliance", False), ("联盟", "Alliance", False),
     ("协会", "Alliance", False), ("商会", "Alliance", False), ("促进会", "Alliance", False),
     ("同业公会", "Alliance", False),
-    ("促进中心", "OtherOrganization", False),
+    ("促进中心", "OtherOrganization", False), ("服务中心", "OtherOrganization", False),
     ("学会", "OtherOrganization", False), ("研究会", "OtherOrganization", False),
     ("工业联合会", "OtherOrganization", True), ("联合会", "OtherOrganization", False),
     ("中试基地", "InnovationPlatform", False), ("中试平台", "InnovationPlatform", False),
@@ -796,7 +796,7 @@ def _clean_cluster_name(core: str) -> bool:
         not any(is_boundary(w) for w in words(core) if w not in ("和", "与", "及"))
 
 
-_SELECT = re.compile(r"(?:入选|获批|入围|获评|荣获|被认定为|认定为|被确定为|确定为|被命名为|命名为|列为|跃升至|跻身|评为|获得)")
+_SELECT = re.compile(r"(?:入选|获批|入围|获评|荣获|被认定为|认定为|被确定为|确定为|被命名为|命名为|列为|跃升至|跻身|评为|获得)(?:了)?")
 
 
 def designation_mentions(text: str, sentences: list[Span]) -> list[Mention]:

@@ -21,12 +21,13 @@ FUNCTION_WORDS_FILE = Path(__file__).with_name("function_words.txt")
 # about 25 characters); segmenting less text per head is most of the loader's jieba time
 MAX_NAME_REACH = 32
 
-HARD_STOPS = set(",，。、;；:：!！?？“”\"《》()（）[]【】「」『』 \n\t·—-…|/")
+HARD_STOPS = set(",，。、;；:：!！?？“”\"《》()（）[]【】「」『』 \n\t·—-…|/◆◇■□●○★☆▲△▼▽►◎※")
 _UP_TO_LAST_STOP = re.compile("(?s).*[" + "".join(map(re.escape, sorted(HARD_STOPS))) + "]")
 
 # verbs and fillers of the genre that precede an organisation's name
 BOUNDARY_WORDS = frozenset(["的", "个", "之", "推动", "推进", "协调", "吸纳", "位于", "共建", "联合组建", "共同发起", "发起成立", "牵头组建", "担任", "依托", "落地", "入驻", "引入", "投建", "搭建", "建立", "组织", "支持", "引进", "引导", "联合", "携手", "依托", "助力", "成为", "是", "为", "有", "已有", "现有", "获", "获得", "获批", "入选", "包括", "如", "以及", "让", "使", "将", "把", "被", "会同", "牵头", "带动", "吸引", "落户", "签约", "签署", "建设", "建成", "新建", "组建", "成立", "设立", "打造", "培育", "认定", "命名", "授予", "发布", "制定", "印发", "出台", "召开", "举行", "举办", "主办", "承办", "协办", "参与", "参加", "加入", "实施", "开展", "面向", "帮助", "指导", "邀请", "对接", "走访", "调研", "考察", "聘请", "委托", "授牌", "揭牌", "入驻", "新增", "吸收", "拥有", "形成", "集聚", "聚集", "汇聚", "培养", "评选", "获评", "荣获", "位居", "跃升", "排名", "位列", "完成", "实现", "达到", "来自", "属于", "隶属", "依靠", "通过", "经过", "随着", "作为", "同", "和", "与", "及", "等", "其中", "此外", "另外", "同时", "并", "还", "也", "都", "均", "共", "共同", "分别", "先后", "相继", "陆续", "积极", "全力", "大力", "加快", "不断", "持续", "进一步", "充分", "发挥", "目前", "近日", "日前", "近期", "最近", "今年", "去年", "今年以来", "年初以来", "由", "在", "对", "向", "从", "与此同时", "联手", "牵手", "携", "推出", "宣布", "表示", "介绍", "据", "据悉", "记者", "了解", "获悉", "看到", "其", "该", "这", "这是", "那", "此", "各", "各类", "一批", "一家", "多家", "一个", "首家", "全省", "全市", "全国", "我市", "本市", "我省", "首批", "新一批", "重点", "龙头", "骨干", "领军", "链主", "头部", "企业", "龙头企业", "链主企业", "领军企业", "骨干企业", "重点企业", "包含", "涵盖", "对于", "关于", "根据", "按照", "围绕", "聚焦", "瞄准", "针对", "给", "以", "向着", "即", "也是", "就", "便", "则", "再", "又", "已", "已经", "正在", "正", "曾", "将会", "要", "拟", "准备", "计划", "力争", "争取", "确保", "推出了", "成立了", "组建了", "建设了", "了", "旗下", "设在", "总部", "总部位于", "地处", "坐落于", "延伸", "拓展", "补齐", "拉长", "做强", "做大", "壮大", "强化", "完善", "提升", "融入", "嵌入", "畅通", "锻造", "没有", "全年", "今年", "明年", "上半年", "下半年", "前三季度", "接入", "确定", "评定", "公布", "授予", "子公司", "全资子公司", "控股子公司", "进入", "走进", "来到",
-                            "地点", "有关", "相关", "覆盖", "涉及", "囊括", "横跨"])
+                            "地点", "有关", "相关", "覆盖", "涉及", "囊括", "横跨", "负责", "负责运营", "设于", "部分", "载体",
+                            "使用", "解决", "想", "发现"])
 # words jieba tags as adverbs or time words that do belong to names of industries and bodies
 NAME_WORDS = frozenset(["新一代", "下一代", "第三代", "第四代", "一体化", "一流", "新型", "未来", "现代", "高速", "高新"])
 # verbs that make a noun with the word before them right before a head: 产销对接中心, 技术对接平台
@@ -139,12 +140,17 @@ def left_edge(text: str, lo: int, head_start: int, *, keep_conjunction=None) -> 
         pos -= len(tok)
     while pos < len(span) and span[pos] in LEADING_MARKS:
         pos += 1  # 1.X产业集群: a list item's number ends in a mark no name starts with
+    if span.startswith(LEADING_VERBS, pos) and len(span) - pos > 2:
+        pos += 2  # (负责)运营X平台: the verb after a boundary verb, not the platform's first word
     for marker in ALIAS_MARKERS:  # (下称古雷开发区): the words that define a short name
         if span.startswith(marker, pos):
             pos += len(marker)
             break
     return floor + pos
 
+
+# verbs that follow a boundary verb (负责运营, 负责管理) and never begin a name
+LEADING_VERBS = ("运营", "管理")
 
 # what opens a short name defined in brackets, jieba cutting it into single characters (下|称)
 ALIAS_MARKERS = ("以下简称", "以下称", "下称", "简称")

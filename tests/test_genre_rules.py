@@ -610,3 +610,22 @@ def test_a_headline_naming_a_meeting_in_fewer_words_names_the_same_meeting(extra
 def test_meetings_that_share_a_head_stay_apart_when_neither_name_holds_the_other(extract_text):
     x = extract_text(HEADER + "6月18日,全市农机装备产业链推进会在岱岳区召开。6月19日,全市新材料产业链推进会在泰山区召开。\n")
     assert len([e for e in x.entities if e.kind == "event"]) == 2
+
+
+def test_verbs_and_symbols_before_a_head_are_not_part_of_the_name(extract_text):
+    x = extract_text(HEADER + "◆新平台◆\n泰安岱工检测技术有限公司负责运营泰山智能农机公共检测服务平台。\n"
+                              "联盟秘书处设于泰安高新区智能装备产业园,部分市政协委员参加调研。\n"
+                              "对使用平台服务的中小企业给予补贴。\n")
+    found = orgs(x)
+    assert {"泰安岱工检测技术有限公司", "泰山智能农机公共检测服务平台"} <= found.keys()
+    assert not [n for n in found if n.startswith(("◆", "负责", "运营", "秘书处", "部分", "使用"))], found
+
+
+def test_a_service_centre_with_a_specific_name_is_an_organisation(extract_text):
+    x = extract_text(HEADER + "由泰安市农机产业服务中心运营的“农机通”平台已接入企业120家。\n")
+    assert orgs(x).get("泰安市农机产业服务中心") == "OtherOrganization"
+
+
+def test_selected_le_into_a_list(extract_text):
+    x = extract_text(HEADER + "泰安岱工检测技术有限公司等3家企业入选了山东省专精特新中小企业名单。\n")
+    assert ("泰安岱工检测技术有限公司", "selectedInto", "山东省专精特新中小企业") in relations(x)
