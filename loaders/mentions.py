@@ -574,16 +574,18 @@ _EVENT_HEADS = ("大会", "会议", "论坛", "峰会", "博览会", "展览会"
                 "研讨会", "座谈会", "推进会", "工作会", "现场会", "观摩会", "交流会", "恳谈会", "说明会", "见面会",
                 "启动仪式", "签约仪式", "仪式", "开幕式", "年会", "大赛", "赛事", "活动周", "展会", "招商会", "暨论坛",
                 "调度会", "部署会", "动员会", "协调会", "分析会", "汇报会", "培训会", "评审会", "通报会", "总结会",
-                "表彰会", "展销会", "订货会", "品鉴会", "路演", "协商会", "专题会", "联席会", "论证会", "誓师会")
+                "表彰会", "展销会", "订货会", "品鉴会", "路演", "协商会", "专题会", "联席会", "论证会", "誓师会", "招聘会", "双选会",
+                "签约活动", "开工活动", "推介活动")
 _EVENT_HEAD = "|".join(sorted(_EVENT_HEADS, key=len, reverse=True))
 _HELD = r"(?:举行|召开|举办|开幕|启动|落幕|闭幕)"
 # a name ending in an event head, then (in the same clause) a verb of holding
 # (a bracketed aside counts as one step: 在…开发区(以下简称“…”)举行)
-# (a head that goes on as a building's name is not one: 会议中心, 会议展览中心, 人民大会堂)
-_NOT_A_HEAD_AFTER = r"(?!中心|展览中心|室|厅|堂)"
+# (a head that goes on as a building's name is not one: 会议中心, 会议展览中心, 人民大会堂; nor
+# one that is counted: 举办推介活动12场, a kind of activity, not one event)
+_NOT_A_HEAD_AFTER = r"(?!中心|展览中心|室|厅|堂|\d|[一二两三四五六七八九十百千]+(?:场|次|期))"
 _EVENT_RE = re.compile(rf"(?:{_EVENT_HEAD}){_NOT_A_HEAD_AFTER}(?=(?:[^,，。;；()]|\([^()]{{0,30}}\)){{0,25}}?{_HELD})")
 # or a verb of holding, then the name: 市工信局召开全市…工作会议, 1月8日召开的…推进大会
-_HOLDS_RE = re.compile(rf"(?:召开|举办|举行|主办|承办)(?:了|的)?(?P<name>[^,，。;；、“”《》]{{2,40}}?(?:{_EVENT_HEAD})){_NOT_A_HEAD_AFTER}")
+_HOLDS_RE = re.compile(rf"(?:召开|举办|举行|主办|承办)(?:了|的)?(?P<name>[^,，。;；、《》]{{2,40}}?(?:{_EVENT_HEAD})){_NOT_A_HEAD_AFTER}")
 _NOT_AN_EVENT_START = re.compile(r"(?:的|了|相关|有关|专题|工作|这|那|此|本|该|上述)")  # match(text, pos, endpos)
 _HOLD_WORDS = re.compile(r"举行|召开|举办|开幕|启动|落幕|闭幕|主办|承办")
 

@@ -629,3 +629,16 @@ def test_a_service_centre_with_a_specific_name_is_an_organisation(extract_text):
 def test_selected_le_into_a_list(extract_text):
     x = extract_text(HEADER + "泰安岱工检测技术有限公司等3家企业入选了山东省专精特新中小企业名单。\n")
     assert ("泰安岱工检测技术有限公司", "selectedInto", "山东省专精特新中小企业") in relations(x)
+
+
+def test_signings_job_fairs_and_quoted_press_conferences_are_events(extract_text):
+    x = extract_text(HEADER + "6月15日,泰安市2024年二季度重大项目集中开工暨签约活动在泰安高新区举行。\n"
+                              "6月1日,由泰安高新区管委会主办、泰安众才人力资源有限公司承办的“泰山英才·智能装备人才专场招聘会”"
+                              "在泰安会展中心举行。\n"
+                              "6月10日,市政府新闻办召开“5+3”产业集群培育新闻发布会。\n"
+                              "今年以来,全市共举办产业链推介活动18场。\n")
+    events = {e.entity.label: e.date for e in x.facts.events}
+    assert events.get("泰安市2024年二季度重大项目集中开工暨签约活动") == date(2024, 6, 15)
+    assert events.get("泰山英才·智能装备人才专场招聘会") == date(2024, 6, 1)  # labels drop the quotes
+    assert events.get("5+3产业集群培育新闻发布会") == date(2024, 6, 10)
+    assert len(events) == 3, events
