@@ -18,6 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 import pyoxigraph as ox
+from clusterkg.ontology import ID
 from clusterkg.ontology import NS as CK_NS
 
 from .extraction import Extraction
@@ -77,11 +78,21 @@ _NT: dict[str, str] = {}
 _PLAIN_IRI = re.compile(r"https?://[A-Za-z0-9.\-]+(?:/[A-Za-z0-9._\-]+)*/?(?:#[A-Za-z0-9_\-]+)?")
 
 
+# the project's own IRIs by kind (org/…, cluster/…): written as prefixed names, kind:slug
+_KINDS = ("org", "cluster", "place", "event", "document", "designation", "programme", "indicator", "tier", "report")
+_OWN_IRI = re.compile(re.escape(ID) + r"(?P<kind>" + "|".join(_KINDS) + r")/(?P<local>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)")
+
+
 def _iri(iri: str) -> str:
-    """``<iri>`` as pyoxigraph writes it (and checks it), remembered."""
+    """The IRI as a prefixed name (the project's own, kind:slug) or as ``<iri>`` as pyoxigraph
+    writes it (and checks it), remembered."""
     s = _NT.get(iri)
     if s is None:
-        s = _NT[iri] = f"<{iri}>" if _PLAIN_IRI.fullmatch(iri) else str(ox.NamedNode(iri))
+        if own := _OWN_IRI.fullmatch(iri):
+            s = f"{own['kind']}:{own['local']}"
+        else:
+            s = f"<{iri}>" if _PLAIN_IRI.fullmatch(iri) else str(ox.NamedNode(iri))
+        _NT[iri] = s
     return s
 
 
@@ -150,7 +161,7 @@ def _short(value: str) -> str:
 
 _PREFIXES = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in (
     ("ck", CK_NS), ("rdf", RDF), ("skos", SKOS), ("dct", DCT), ("prov", PROV),
-    ("qb", QB), ("schema", SCHEMA)))
+    ("qb", QB), ("schema", SCHEMA), *((kind, f"{ID}{kind}/") for kind in _KINDS)))
 
 
 def to_trig(x: Extraction) -> str:
