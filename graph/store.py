@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -72,16 +72,22 @@ def skolemize(triples: list[ox.Triple], prefix: str) -> list[ox.Triple]:
     return [ox.Triple(fix(t.subject), t.predicate, fix(t.object)) for t in triples]
 
 
-def replace_graphs(store: ox.Store, graphs: dict[str, list[ox.Quad]]) -> None:
-    """Replace each named graph by the given quads.
+def replace_graphs(store: ox.Store, graphs: Mapping[str, Iterable[ox.Quad] | bytes]) -> None:
+    """Replace each named graph by the given quads, or by the statements of a TriG document
+    (bytes, UTF-8) that holds that graph alone.
 
     Callers read and extract every input before calling this, so bad input never reaches the
-    store; each graph's new quads go in with one atomic ``extend``.
+    store; each graph's new statements go in with one atomic ``extend`` or ``load``.
     """
     try:
-        for name, quads in graphs.items():
-            store.remove_graph(ox.NamedNode(name)) if store.contains_named_graph(ox.NamedNode(name)) else None
-            store.extend(quads)
+        for name, content in graphs.items():
+            node = ox.NamedNode(name)
+            if store.contains_named_graph(node):
+                store.remove_graph(node)
+            if isinstance(content, bytes):
+                store.load(content, format=ox.RdfFormat.TRIG)
+            else:
+                store.extend(content)
         store.flush()
     except OSError as err:
         raise StoreError(f"cannot write to the store: {err}") from None
