@@ -51,6 +51,11 @@ def slug(name: str) -> str:
     return text or hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
 
 
+# the kinds of node minted here, each under ``{ID}{kind}/`` (reports too; ``tier`` comes from the
+# reference data)
+KINDS = ("org", "cluster", "place", "event", "document", "designation", "programme", "indicator", "tier", "report")
+
+
 def entity_iri(kind: str, name: str, *, scope: str | None = None) -> str:
     """IRI of an entity of ``kind`` (org, cluster, event, document, designation, programme,
     indicator, place) named ``name``; ``scope`` (a city slug) separates same-named clusters.

@@ -22,7 +22,7 @@ from clusterkg.ontology import ID
 from clusterkg.ontology import NS as CK_NS
 
 from .extraction import Extraction
-from .ids import entity_iri, graph_iri, report_iri, slug
+from .ids import KINDS, entity_iri, graph_iri, report_iri, slug
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -79,8 +79,7 @@ _PLAIN_IRI = re.compile(r"https?://[A-Za-z0-9.\-]+(?:/[A-Za-z0-9._\-]+)*/?(?:#[A
 
 
 # the project's own IRIs by kind (org/…, cluster/…): written as prefixed names, kind:slug
-_KINDS = ("org", "cluster", "place", "event", "document", "designation", "programme", "indicator", "tier", "report")
-_OWN_IRI = re.compile(re.escape(ID) + r"(?P<kind>" + "|".join(_KINDS) + r")/(?P<local>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)")
+_OWN_IRI = re.compile(re.escape(ID) + r"(?P<kind>" + "|".join(KINDS) + r")/(?P<local>[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)")
 
 
 def _iri(iri: str) -> str:
@@ -161,7 +160,7 @@ def _short(value: str) -> str:
 
 _PREFIXES = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in (
     ("ck", CK_NS), ("rdf", RDF), ("skos", SKOS), ("dct", DCT), ("prov", PROV),
-    ("qb", QB), ("schema", SCHEMA), *((kind, f"{ID}{kind}/") for kind in _KINDS)))
+    ("qb", QB), ("schema", SCHEMA), *((kind, f"{ID}{kind}/") for kind in KINDS)))
 
 
 def to_trig(x: Extraction) -> str:
