@@ -85,12 +85,91 @@ _FOUNDED = ("Alliance", "InnovationPlatform", "Laboratory", "ResearchInstitute")
 _FOUNDED_SET = frozenset(_FOUNDED)
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千]|首位")
 
-# the words around a figure that are not what it measures (indicator)
-_IND_LEAD = re.compile(r"^[的为在于,，、和及与]+")
-_IND_VERB = re.compile(r"(?:达到|达|为|是|超过|超|约|近|逾|突破|共|累计|总计|合计|实现|完成|新增|增至|提升至|跃升至|位居)+$")
-_IND_PERIOD = re.compile(r"^(?:今年以来|年初以来|目前|截至[^,，]*?(?:底|末)|1至\d+月份?|前三季度|上半年|全年|一季度)")
-_IND_NOUN = re.compile(r"^([\u4e00-\u9fffA-Za-z“”]{1,10}?)(?=[,，。;；、]|$|提前|完成|参与|入选|获|实现|达|全面|加快)")
-_IND_CHANGE = re.compile(r"同比(?:增长|下降)|增长|下降|增速")
+# ---- indicator labels: the words around a figure that are not what it measures
+_IND_LEAD = re.compile(r"^[的在于对,，、和及与]+")
+# a stating verb, qualifier or adverb of plan between the measure and the number (实现产值|超|500亿元)
+_IND_VERB = re.compile(r"(?:达到|达|为|是|超过|超|约|近|逾|突破|共|累计|总计|合计|实现|完成|增至|提升至|跃升至|提高到|"
+                       r"提升到|提高至|扩至|扩大到|力争|争取|将|已经|已|预计|计划|有望|分别|均|仍|同比增长至)+$")
+# periods, stating verbs and 其中: the measure is what follows the last of them (…研究院今年|承担科研项目);
+# greedy, so a match ends at the last
+_IND_ANCHOR = re.compile(r".*(?<![比较与前])(?:今年以来|年初以来|今年|去年|上年|明年|当年|目前|截至[^,，]*?(?:底|末)|"
+                         r"\d{1,2}(?:[-—–~至]\d{1,2})?月份?|前\d{1,2}个?月|前[一二三四五六七八九十]{1,2}个月|"
+                         r"[一二三四]季度|上半年|下半年|前三季度|全年|\d{4}年度?|其中|已经|已|实现|完成|达到)")
+# the subject's stand-ins before the measure: 全市, 集群内, 其, 该集群, and verbs of having
+_IND_HOLDER = re.compile(r"^(?:其|该集群|该公司|该园区|集群内?|聚落内?|园区内?|全[市区县省]|我[市区县省]|本[市区]|共有|现有|拥有|"
+                         r"力争|争取|预计|计划|将|约)+")
+# what a figure is compared from, and a currency named before the number: 由2023年的(61%), 人民币
+_IND_FROM = re.compile(r"(?:由(?:\d{4}年(?:底|末)?|[上去今]年(?:底|末)?)?的?(?:不足|约|近)?|人民币)$")
+# an ordinal's scope: 产值规模居全省(第), 保持全国(第), 位列(第)
+_IND_RANK = re.compile(r"(?:在(?P<within>[^在第]{1,14}?)中?)?(?:位居|居于|居|排名|排在|排|位列|列|保持)(?:在|于)?"
+                       r"(?P<scope>[^第]{0,12}?)中?第?$")
+_CURRENCIES = ("人民币", "美元", "港元", "港币", "欧元", "新台币", "日元")
+_IND_STILL = re.compile(r"(?:继续|连续[\u4e00-\u9fff\d]{0,3}年|仍然?|稳|始终|一直)+$")
+_IND_NOUN = re.compile(r"(?P<noun>[\u4e00-\u9fffA-Za-z“”]{1,10}?)(?:(?:已经?|成功|当场|集中|现场|首批|共同|联合|一同|近日)*"
+                       r"(?P<verb>报名揭榜|参与揭榜|揭榜|组建|发起|入选|加入|签约|落户|入驻|参展|参会)|"
+                       r"(?=[,，。;；、]|$|提前|完成|参与|获|实现|达|全面|加快|成为|通过|集聚|参加))")
+# a change with its measure elided (实现产值500亿元,同比增长12%): the measure is the previous figure's
+_IND_CHANGE = re.compile(r"(?:同比|环比|按年|比上年|较上年)?(?:增长|下降|回落|增加|减少|提高|提升|净增)|增速|年增|同比")
+_IND_MEASURE_END = re.compile(r"(?:(?:同比|环比|按年|比上年|较上年)?(?:增长|下降|回落|增加|减少|提高|提升|净增)|增速|年增|同比|排名)$")
+# what a count's label already ends in: it names a number (数量, 次数) or a measure that is one
+_IND_NUMBER_WORD = ("数", "量", "次", "额", "率", "规模", "占比", "比重", "比例", "排名", "增长", "下降", "增速", "净增",
+                    "增加", "减少", "提高")
+# units that count things (家, 个, 项 …), with the word that makes a label of a count
+_COUNT_UNITS = {"家": "数量", "个": "数量", "项": "数量", "款": "数量", "条": "数量", "所": "数量", "座": "数量",
+                "名": "数量", "位": "数量", "支": "数量", "批": "数量", "种": "数量", "件": "数量", "户": "数量",
+                "人": "数量", "次": "次数", "场": "场次", "场次": "场次", "人次": "人次"}
+
+
+def _measure(previous: str) -> str:
+    """The measure of a previous label, without its change: 产值同比增长 → 产值."""
+    return _IND_MEASURE_END.sub("", previous)
+
+
+def indicator_label(before: str, after: str, q: Quantity, previous: str = "", verb: str | None = None) -> str:
+    """A label for what a figure measures, from the words before it (from its subject on) and
+    the noun after a count (and the verb after that noun), so that figures of one measure share it.
+
+    Stating verbs, qualifiers, periods and the subject's stand-ins are dropped; a change whose
+    measure is elided takes the previous figure's (同比增长 after 产值 → 产值同比增长); an
+    ordinal is a ranking in its scope (居全省第3 → 全省排名); a count names a number (企业数量).
+
+    >>> from decimal import Decimal as D
+    >>> pct = Quantity(0, 1, D(12), "%", None, False)
+    >>> yi = Quantity(0, 1, D(500), "亿元", None, False)
+    >>> firms = Quantity(0, 1, D(30), "家", None, False)
+    >>> indicator_label("集群今年实现产值", "", yi), indicator_label(",同比增长", "", pct, "产值")
+    ('产值', '产值同比增长')
+    >>> indicator_label("产值规模居全省", "", Quantity(0, 1, D(3), "位", None, True))
+    '产值规模全省排名'
+    >>> indicator_label("A公司、B公司等", "企业", firms), indicator_label("研究院去年承担省级科研项目", "", firms)
+    ('企业数量', '承担省级科研项目数量')
+    """
+    if (k := before.rfind("等")) >= 0 and before[k + 1:k + 2] not in ("级", "奖"):
+        before = before[k + 1:]  # A、B等(12家单位): the list's items are the subjects, not the measure
+    before = _IND_VERB.sub("", _IND_FROM.sub("", _IND_VERB.sub("", _IND_LEAD.sub("", before))))
+    if anchor := _IND_ANCHOR.match(before):
+        before = before[anchor.end():]
+    before = _IND_VERB.sub("", _IND_FROM.sub("", _IND_LEAD.sub("", _IND_HOLDER.sub("", _IND_LEAD.sub("", before)))))
+    if q.ordinal and (rank := _IND_RANK.search(before)):
+        measure = _IND_STILL.sub("", before[:rank.start()]) or _measure(previous)
+        return (measure + (rank["within"] or rank["scope"]).strip("在于的") + "排名")[:40]
+    if before.endswith("的") and "占" in before:
+        before = before[:-1].replace("约占", "占") + "比重"  # (约)占全省产值的(12%)
+    if not before:
+        before = (verb or "") + after  # (A、B等)12家单位共同组建 → 组建单位(数量)
+    elif not before.endswith(("增长", "下降", "提高", "回落", "占比", "率")):
+        before += after
+    ind = before.strip("“”,，、 ").replace("的比重", "比重").replace("的比例", "比例")
+    if previous and (not ind or _IND_CHANGE.fullmatch(ind)):
+        measure = _measure(previous)
+        if measure != ind:
+            ind = measure + ind if ind and not measure.endswith(ind) else measure or ind
+    unit = q.unit.lstrip("万亿千百十")
+    if not q.ordinal and unit in _COUNT_UNITS and not ind.endswith(_IND_NUMBER_WORD):
+        ind += _COUNT_UNITS[unit]
+    return ind[:40] or "数量"
+
+
 _LOCATED_BEFORE = re.compile(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?)$")
 _LOCATED_UNLISTED = re.compile(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?)(?P<p>[\u4e00-\u9fff]{2,4}(?:区|县|市|镇))的$")
 _OWNED = re.compile(r"旗下(?:的)?(?:全资|控股)?(?:子公司)?$")
@@ -808,7 +887,7 @@ class FactExtractor:
                 else:
                     subject = prev_subject
                     ind_from = cursor
-                indicator = self.indicator(ind_from, qs, base + q.end, clause.end, prev_indicator)
+                indicator = self.indicator(ind_from, qs, base + q.end, clause.end, prev_indicator, q)
                 if subject[0] is None:
                     home = self.home()
                     subject = (home, None)
@@ -818,19 +897,17 @@ class FactExtractor:
                 prev_indicator = indicator
                 cursor = base + q.end
 
-    def indicator(self, start: int, qstart: int, qend: int, clause_end: int, previous: str) -> str:
-        """The words naming what a figure measures, from the subject to the number (and the noun
-        after a count): 产值同比增长, 吸收带动上下游企业; an elided 产值 is carried over."""
-        before = self.text[start:qstart]
-        before = _IND_LEAD.sub("", before)
-        before = _IND_VERB.sub("", before)
-        before = _IND_PERIOD.sub("", before)
-        after = ""
+    def indicator(self, start: int, qstart: int, qend: int, clause_end: int, previous: str, q: Quantity) -> str:
+        """What a figure measures: the words from its subject to the number (and the noun after
+        a count), labelled by :func:`indicator_label`."""
+        after, verb = "", None
+        if start == qstart and start and self.text[start - 1] == ":":
+            # 2024年主导产业产值:86.4亿元: the measure is the clause before the colon
+            start = max(self.text.rfind(c, 0, start - 1) for c in ",。;\n") + 1
+            qstart -= 1
         if qend < clause_end:
-            am = _IND_NOUN.match(self.text[qend:clause_end])
-            if am and not before.endswith(("增长", "下降", "提高", "回落", "占比", "率")):
-                after = am.group(1)
-        ind = (before + after).strip("“”,，、 ")
-        if previous and _IND_CHANGE.fullmatch(ind) and previous.endswith(ind) and previous != ind:
-            ind = previous
-        return ind[:40] or "数量"
+            am = _IND_NOUN.match(self.text, qend, clause_end)
+            if am and not am["noun"].startswith(_CURRENCIES):  # 500亿元人民币: a unit's word, not a noun
+                after = am["noun"]
+                verb = am["verb"]
+        return indicator_label(self.text[start:qstart], after, q, previous, verb)

@@ -103,6 +103,37 @@ def test_an_observation_in_a_later_clause_points_at_its_own_figure():
     assert spans == ["12.5%", "18家", "突破三千万元"]
 
 
+# --------------------------------------------------------------------------- indicator labels
+
+INDICATOR_HEADER = "泰安农机装备产业集群加快壮大\n2024-06-20 09:00:00  来源:泰安日报\n"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the stating verb and the period go; an elided measure comes from the figure before
+    ("全市农机装备集群今年实现产值420亿元,同比增长9.6%。", [("产值", "420"), ("产值同比增长", "9.6")]),
+    ("其中新能源农机产量同比增长31%。", [("新能源农机产量同比增长", "31")]),
+    # an ordinal is a ranking in its scope, adverbs of staying (继续) dropped
+    ("集群营业收入继续居全省同类集群第2位。", [("营业收入全省同类集群排名", "2")]),
+    ("拖拉机产量在全国城市中排名第4。", [("拖拉机产量全国城市排名", "4")]),
+    # a count names a number: the noun after it, and the verb after the noun when nothing
+    # stands before the figure but the list of its items
+    ("岱岳农机研究院、泰山智能装备有限公司等12家单位共同组建泰安农机装备产业联盟。", [("组建单位数量", "12")]),
+    ("集群内现有规上企业136家。", [("规上企业数量", "136")]),
+    ("今年已为企业提供检测服务860次。", [("为企业提供检测服务次数", "860")]),
+    # what a share is compared from, and a currency after the unit, are not the measure
+    ("本地配套率由2022年的41%提高到63%。", [("本地配套率", "41"), ("本地配套率", "63")]),
+    ("龙头企业营业收入达到58亿元人民币。", [("龙头企业营业收入", "58")]),
+    ("出口额约占全国同类产品出口总额的18%。", [("出口额占全国同类产品出口总额比重", "18")]),
+    # a label before a colon names the figure after it
+    ("2024年主导产业产值:86.4亿元。", [("主导产业产值", "86.4")]),
+])
+def test_indicator_labels_name_what_a_figure_measures(extract_text, sentence, expected):
+    x = extract_text(INDICATOR_HEADER + sentence + "\n")
+    found = [(ob.indicator, str(ob.quantity.value)) for ob in x.facts.observations
+             if x.sentences[ob.sentence].text == x.document.text.splitlines()[-1]]
+    assert found == expected
+
+
 @pytest.mark.parametrize("clause", [
     "12月8日,大会举行",
     "2023年,全市工业稳步增长",
