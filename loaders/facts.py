@@ -172,9 +172,15 @@ def indicator_label(before: str, after: str, q: Quantity, previous: str = "", ve
 
 _LOCATED_BEFORE = re.compile(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?)$")
 _LOCATED_UNLISTED = re.compile(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?)(?P<p>[\u4e00-\u9fff]{2,4}(?:区|县|市|镇))的$")
-_OWNED = re.compile(r"旗下(?:的)?(?:全资|控股)?(?:子公司)?$")
+_OWNED = re.compile(r"(?:旗下|下属)(?:的)?(?:全资|控股)?(?:子公司)?$")
+_OWNED_ADJACENT = re.compile(r"(?:旗下|下属)(?:的)?(?:全资|控股)?(?:子公司)?")
+# FUND由ORG管理 (after 由), ORG(,)管理(着)…的FUND
+_MANAGES = re.compile(r"[,，]?(?:负责)?管理(?:着)?(?:[^,，。;；]{0,14}的)?")
 _MEETING_BY = re.compile(r"^(?:本次|此次|该)?[\u4e00-\u9fff]{0,4}?(?:大会|会议|论坛|博览会|展会|推进会|推介会|活动|仪式|会)由")
 _HOSTED_BY = re.compile(r"由(?P<o>[^,，。;；]{2,60}?)(?:联合|共同)?(?:主办|承办|协办|指导|举办)")
+# a short name defined in brackets after a name, and the words that define it
+_ALIAS_ASIDE = re.compile(r"\((?:以下简称|以下称|下称|简称)[^()]*(?:\([^()]*\)[^()]*)?\)")
+_DEFINING = re.compile(r"(?:简称|下称|以下称)[:：]?[“「\"]?$")
 _HOST_VERB = re.compile(r"(?:联合|共同)?(?:主办|承办|协办)(?:、|,|，)?")
 _HELD_AT = re.compile(r"在(?P<v>[^,，。;；在]{1,20}?)(?:隆重|成功|盛大|顺利)?(?:举行|召开|举办|开幕|启动)")
 _CONVENED_AT = re.compile(r"(?:在(?P<v>[^,，。;；在]{1,20}?))?(?:召开|举办|举行)(?:了)?$")
@@ -342,7 +348,7 @@ class FactExtractor:
         """The last organisation of ``orgs`` and those joined to it by 、/和/与/会同/联合."""
         out = [orgs[-1]]
         for prev in reversed(orgs[:-1]):
-            gap = self.text[prev[0].end:out[0][0].start]
+            gap = _ALIAS_ASIDE.sub("", self.text[prev[0].end:out[0][0].start])  # A(以下简称“甲”)、B
             if not re.fullmatch(r"(?:、|和|与|及|以及|会同|联合|携手|,|，)", gap):
                 break
             out.insert(0, prev)
@@ -385,8 +391,9 @@ class FactExtractor:
             organizers += sent.in_range(sent.span.start + hm.start("o"), sent.span.start + hm.end("o"), "org")
         for hm in _HOST_VERB.finditer(sent.span.text):
             # A主办、B承办: the organisation right before each verb, and those joined to it
-            before = sent.in_range(sent.span.start, sent.span.start + hm.start(), "org")
-            if before and before[-1][0].end == sent.span.start + hm.start():
+            before = [(m, e) for m, e in sent.in_range(sent.span.start, sent.span.start + hm.start(), "org")
+                      if not _DEFINING.search(self.text, max(0, m.start - 8), m.start)]
+            if before and not _ALIAS_ASIDE.sub("", self.text[before[-1][0].end:sent.span.start + hm.start()]):
                 organizers += [o for o in self.joint(sent, before) if o not in organizers]
         return organizers
 
@@ -779,6 +786,11 @@ class FactExtractor:
             if nxt[1].category in ("InnovationPlatform", "Laboratory") and e.category != nxt[1].category and \
                     _RUNS.fullmatch(between):
                 self.rel(nxt[1], "operatedBy", e, sent, "operated-by:runs", os_=self.surf(m))
+            if e.label.endswith("基金") and nxt[1].category == "Firm" and _OPERATED_BY.fullmatch(between) and \
+                    self.text.startswith("管理", nxt[0].end):
+                self.rel(e, "operatedBy", nxt[1], sent, "operated-by:manages", os_=self.surf(nxt[0]))  # 基金由X管理
+            if nxt[1].label.endswith("基金") and e.category == "Firm" and _MANAGES.fullmatch(between):
+                self.rel(nxt[1], "operatedBy", e, sent, "operated-by:manages", os_=self.surf(m))  # X管理的基金
             if _LOCATED_VERB.fullmatch(between) and nxt[1].kind in ("place", "org") and \
                     (nxt[1].kind == "place" or nxt[1].category == "IndustrialPark"):
                 self.rel(e, "locatedIn", nxt[1], sent, "located-in", ss=self.surf(m), os_=self.surf(nxt[0]))
@@ -818,10 +830,12 @@ class FactExtractor:
                 place = self.r.venue(um.group("p"), pm, self.surface[pm.start:pm.end])
                 self.rel(e, "locatedIn", place, sent, "located-in:before", ss=self.surf(m), os_=self.surf(pm))
             if e.kind == "org" and _OWNED.search(self.text[window:m.start]):
-                owners = [(om, oe) for om, oe in items[:i] if oe.kind == "org" and oe.category == "Firm"]
+                owners = [(om, oe) for om, oe in items[:i] if oe.kind == "org" and (
+                    oe.category == "Firm" or oe.category == "GovernmentBody" and e.category == "Firm")]
                 if owners:
-                    # the firm right before 旗下, else the one the sentence is about (its first)
-                    adjacent = re.fullmatch(r"旗下(?:的)?(?:全资|控股)?(?:子公司)?", self.text[owners[-1][0].end:m.start])
+                    # the firm (or a zone's committee) right before 旗下/下属, else the one the
+                    # sentence is about (its first)
+                    adjacent = _OWNED_ADJACENT.fullmatch(self.text[owners[-1][0].end:m.start])
                     om, oe = owners[-1] if adjacent else owners[0]
                     pred = "operatedBy" if e.category in ("InnovationPlatform", "Laboratory") else "partOf"
                     self.rel(e, pred, oe, sent, "owned-by", ss=self.surf(m), os_=self.surf(om))

@@ -85,6 +85,12 @@ HEADS: list[tuple[str, str, bool]] = [
     ("港务区", "IndustrialPark", False), ("综合保税区", "IndustrialPark", False), ("保税区", "IndustrialPark", False),
     ("自贸区", "IndustrialPark", False), ("物流园区", "IndustrialPark", False), ("管理委员会", "GovernmentBody", True), ("管委会", "GovernmentBody", True),
     ("创新创业共同体", "Alliance", True), ("共同体", "Alliance", False), ("综合体", "InnovationPlatform", False),
+    # banks and their branches (a central bank's branch is a government body: see _category_of),
+    # and funds with a name of their own (引导基金, 母基金)
+    ("农村商业银行", "Firm", True), ("商业银行", "Firm", True), ("银行", "Firm", False), ("分行", "Firm", False),
+    ("支行", "Firm", False), ("产业投资基金", "OtherOrganization", False), ("创业投资基金", "OtherOrganization", False),
+    ("投资基金", "OtherOrganization", False), ("引导基金", "OtherOrganization", False),
+    ("母基金", "OtherOrganization", False), ("产业基金", "OtherOrganization", False),
     ("日报社", "Media", True), ("日报", "Media", True), ("晚报", "Media", True),
     ("广播电视台", "Media", True), ("电视台", "Media", True), ("融媒体中心", "Media", True), ("新闻网", "Media", True),
 ]
@@ -104,7 +110,8 @@ GENERIC = ("产业", "行业", "创新", "技术", "研发", "科技", "科研",
            "规模最大", "未来", "主导", "支柱", "现代", "传统", "先进", "级", "具有", "全球", "影响力", "竞争力", "世界级",
            "科创", "一号", "首位", "首要", "第一", "龙头型", "全资子", "控股子", "完整", "全链条", "标志性", "代表性",
            "引领性", "基础性", "先导性", "重要", "单个", "每个", "每家", "单家", "各个", "所有", "全部", "跨行业",
-           "跨领域", "同类", "此类", "这类", "该类", "同行业")
+           "跨领域", "同类", "此类", "这类", "该类", "同行业", "政府", "政策性", "商业", "股份制", "天使", "风险",
+           "创投", "国有商业", "合作银行", "各家", "地方法人")
 _NOT_WORDS = re.compile(r"[\d.%()()、\s]")
 _GENERIC_RE = re.compile("|".join(sorted(map(re.escape, GENERIC), key=len, reverse=True)))
 _PLACE_PREFIX = re.compile(r"^(?:中国|国家|江苏省|江苏|省|市|区|县|美国|德国|日本|英国|法国|韩国)")
@@ -271,6 +278,9 @@ def _parenthesised_start(text: str, lo: int, start: int) -> int:
     return brand if brand < m.start() else start
 
 
+# a campus in brackets after a university's name: 山东大学(威海), 中国石油大学(华东)
+_CAMPUS = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
+
 # what a 平台 is when it is a piece of equipment (offshore rigs, work platforms)
 _EQUIPMENT = re.compile(r"(?:钻井|半潜式?|潜式|安装|作业|生产|储卸油|海上|升降|起重|采油|浮式|风电安装|勘探|铺管)$")
 
@@ -285,6 +295,8 @@ def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             category, strong = _HEAD_INFO[head]
             keep = _keep_conjunction if not (category == "Firm" and strong) else None
             start = left_edge(text, sent.start, hs, keep_conjunction=keep)
+            if category == "University" and (campus := _CAMPUS.match(text, he)):
+                he = campus.end()  # 山东大学(威海): a campus named in brackets is part of the name
             if text[start - 1:start] == ")":
                 start = _parenthesised_start(text, sent.start, start)
             if head.startswith("联合") and text[start - 1:start] in ("—", "-") and start - 1 > sent.start:
@@ -297,6 +309,10 @@ def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
                     and start - q <= 12 and category != "Firm" and \
                     not re.search(r"产业|集群|企业|工程|行动|计划|名单", text[q:start]):
                 start = q  # a quoted brand: “锡链通”工业互联网平台, “港易通”物流公共信息平台
+                place = left_edge(text, sent.start, q)
+                if 3 <= q - place <= 6 and text[q - 1] in "市区县省" and text[place] not in "全我本该各" and \
+                        not is_generic(text[place:q]):
+                    start = place  # 铜陵市“铜芯”产业引导基金: the place before the quoted part
             desc = text[start:hs]
             # "全国“双跨”平台", "综合科研平台": lists and generic things, not organisations
             exempt = (category == "Firm" and strong) or category in ("University", "ResearchInstitute", "Media",
@@ -313,8 +329,8 @@ def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
                 continue
             if head in ("公司", "集团") and is_generic(desc):
                 continue
-            if category == "InnovationPlatform" and "工业互联网" in head + desc[-6:]:
-                category = "InnovationPlatform"
+            if head in ("分行", "支行", "银行") and desc.startswith(("中国人民银行", "人民银行")):
+                category = "GovernmentBody"  # the central bank's branches are state organs
             out.append(Mention(start, he, "org", category, f"head:{head}", text[start:he]))
     return out
 
@@ -619,8 +635,12 @@ def event_mentions(text: str, sentences: list[Span]) -> list[Mention]:
                     break
                 start += len(tok)
             name = text[start:he]
-            if len(name) - len(m.group(0)) < 2 or any(o.start <= start < o.end for o in out):
+            if len(name) - len(m.group(0)) < 2:
                 continue
+            if inside := next((o for o in out if o.start <= start < o.end), None):
+                if inside.start != start or inside.end >= he or inside.rule != "event":
+                    continue
+                out.remove(inside)  # …人民代表大会第五次会议: the name goes on to a later head
             out.append(Mention(start, he, "event", "Event", "event", name))
     return out
 
@@ -948,7 +968,7 @@ def _joined_head(text: str, found: list[Mention], start: int, after: int) -> Men
     return None
 
 
-_ALIAS = re.compile(r"\((?:以下简称|以下称|下称|简称)[:：]?[“「\"]?(?P<a>[^”」\")]{2,12})[”」\"]?\)")
+_ALIAS = re.compile(r"\((?:以下简称|以下称|下称|简称)[:：]?[“「\"]?(?P<a>[^”」\"()]{2,12}(?:\([^()”」\"]{1,6}\))?)[”」\"]?\)")
 
 
 def explicit_alias_mentions(text: str, found: list[Mention]) -> list[Mention]:

@@ -642,3 +642,66 @@ def test_signings_job_fairs_and_quoted_press_conferences_are_events(extract_text
     assert events.get("泰山英才·智能装备人才专场招聘会") == date(2024, 6, 1)  # labels drop the quotes
     assert events.get("5+3产业集群培育新闻发布会") == date(2024, 6, 10)
     assert len(events) == 3, events
+
+
+# --------------------------------------------------------------------------- finance bodies, campuses
+
+def test_banks_branches_and_named_funds_are_organisations(extract_text):
+    x = extract_text(HEADER + "中国工商银行泰安分行、泰安市商业银行与泰山重工集团有限公司签署协议,"
+                              "中国人民银行泰安市分行给予指导。岱岳区属国企泰安泰山投资集团有限公司设立规模10亿元的"
+                              "岱岳区“双十”产业引导基金。政府引导基金和政策性银行也积极参与。\n")
+    found = orgs(x)
+    assert found.get("中国工商银行泰安分行") == "Firm" and found.get("泰安市商业银行") == "Firm"
+    assert found.get("中国人民银行泰安市分行") == "GovernmentBody"  # the central bank's branch
+    assert found.get("岱岳区双十产业引导基金") == "OtherOrganization"  # labels drop the quotes
+    assert "泰安泰山投资集团有限公司" in found  # 区属国企 is not part of the name
+    assert "政府引导基金" not in found and "政策性银行" not in found
+
+
+def test_a_fund_is_operated_by_the_firm_that_manages_it(extract_text):
+    x = extract_text(HEADER + "规模30亿元的泰安农机产业母基金由泰安岱宗产业基金管理有限公司管理。"
+                              "泰安泰山投资集团有限公司下属的泰安泰山私募基金管理有限公司,管理着规模20亿元的"
+                              "岱岳区“双十”产业引导基金。\n")
+    rels = relations(x)
+    assert ("泰安农机产业母基金", "operatedBy", "泰安岱宗产业基金管理有限公司") in rels
+    assert ("岱岳区双十产业引导基金", "operatedBy", "泰安泰山私募基金管理有限公司") in rels
+    assert ("泰安泰山私募基金管理有限公司", "partOf", "泰安泰山投资集团有限公司") in rels  # 下属 like 旗下
+
+
+def test_a_zone_committees_company_is_part_of_it(extract_text):
+    x = extract_text(HEADER + "泰安高新技术产业开发区管理委员会下属的泰安高新区科技发展有限公司负责运营检测平台。\n")
+    assert ("泰安高新区科技发展有限公司", "partOf", "泰安高新技术产业开发区管理委员会") in relations(x)
+
+
+def test_a_campus_in_brackets_is_part_of_a_universitys_name(extract_text):
+    x = extract_text(HEADER + "泰山重工与山东农业大学(泰安)(以下简称“山农大(泰安)”)签署协议。"
+                              "山农大(泰安)今年向集群输送毕业生300人。\n")
+    uni = [e for e in x.entities if e.kind == "org" and e.category == "University"]
+    assert [e.label for e in uni] == ["山东农业大学(泰安)"]
+    assert len(uni[0].mentions) == 3  # the name, its defined short name and the short name's use
+
+
+def test_hosts_named_before_a_short_name_in_brackets_still_host(extract_text):
+    x = extract_text(HEADER + "6月5日,2025泰安农机装备产业发展大会在泰安国际会展中心开幕。大会由泰安市人民政府主办,"
+                              "泰安市工业和信息化局(以下简称“市工信局”)、泰安高新技术产业开发区管理委员会"
+                              "(以下简称“泰安高新区管委会”)承办。\n")
+    rels = relations(x)
+    for host in ("泰安市人民政府", "泰安市工业和信息化局", "泰安高新技术产业开发区管理委员会"):
+        assert ("泰安农机装备产业发展大会", "organizedBy", host) in rels, host
+
+
+def test_medical_products_administrations_are_government_bodies(extract_text):
+    x = extract_text(HEADER + "集群企业新获国家药品监督管理局三类注册证12张,山东省药品监督管理局(以下简称“省药监局”)"
+                              "给予支持,省药监局还将开展服务。\n")
+    found = orgs(x)
+    assert found.get("国家药品监督管理局") == "GovernmentBody"
+    assert found.get("山东省药品监督管理局") == "GovernmentBody"
+
+
+def test_a_congress_session_is_named_to_its_session_and_its_headline_short_name_is_the_same(extract_text):
+    x = extract_text("岱岳区十届人大四次会议开幕\n2024-01-09 09:00:00  来源:泰安日报\n"
+                     "1月8日上午,泰安市岱岳区第十届人民代表大会第四次会议在区人民会堂开幕。"
+                     "此前一天,政协泰安市岱岳区第九届委员会第四次会议已在同一会场开幕。\n")
+    events = {e.entity.label: e.date for e in x.facts.events}
+    assert events.keys() == {"泰安市岱岳区第十届人民代表大会第四次会议", "政协泰安市岱岳区第九届委员会第四次会议"}, events
+    assert events["泰安市岱岳区第十届人民代表大会第四次会议"] == date(2024, 1, 8)
