@@ -117,6 +117,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             if masked[rest:rest + 1] == "级":
                 continue
+        if unit == "个" and pre is None and masked[m_end:m_end + 1] == "月" and prev == "前":
+            continue  # 前10个月: a period, not a count
         if ordinal and unit in ("批", "届", "期", "次", "个", "条", "项", "部"):
             continue  # 第六批, 第三届: a name's ordinal, not a figure
         if is_cn and unit in ("期", "批") and not (pre or post or after):
@@ -234,7 +236,7 @@ PERIOD_RE = re.compile(
     r"(?=[\d一二三四五六七八九十今去上明本前第下全年截到至以])"  # where a period can start (3x faster)
     rf"(?:{_YEAR}(?:"
     r"(?P<m1>1[0-2]|[1-9]|[一二三四五六七八九十]+)(?:月份?)?(?:至|到|-|—|~|－)(?P<m2>1[0-2]|[1-9]|[一二三四五六七八九十]+)月(?:份|底|末)?"
-    r"|前(?P<fq>[一二三])季度|(?P<q>[一二三四1234])季度|第(?P<q2>[一二三四1234])季度"
+    r"|前(?P<fm>1[0-2]|[2-9]|十[一二]?|[两二三四五六七八九])个?月(?!\d)|前(?P<fq>[一二三])季度|(?P<q>[一二三四1234])季度|第(?P<q2>[一二三四1234])季度"
     r"|(?P<h>上|下)半年|(?P<full>全年|年度)"
     r"|(?P<since>年初以来|以来)"
     r"|截至(?:(?P<cy>20\d\d)年)?(?P<cm>1[0-2]|[1-9])月(?:(?P<cd>\d{1,2})日|底|末)?"
@@ -280,8 +282,8 @@ def find_periods(text: str, report: date | None) -> list[Period]:
         y = _year_for(m, report)
         first = last = None
         target = False
-        if m.group("m1"):
-            m1, m2 = _month(m.group("m1")), _month(m.group("m2"))
+        if m.group("m1") or m.group("fm"):  # 1至9月, 前10个月 (the first ten months)
+            m1, m2 = (_month(m.group("m1")), _month(m.group("m2"))) if m.group("m1") else (1, _month(m.group("fm")))
             if y and 1 <= m1 <= m2 <= 12:
                 if report and not m.group("year") and not m.group("rel") and (y, m2) > (report.year, report.month):
                     y -= 1

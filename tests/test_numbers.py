@@ -163,6 +163,11 @@ def test_stated_year_wins():
     assert [d for _s, _e, d in find_dates("2022年11月3日签约", JAN_2024)] == [date(2022, 11, 3)]
 
 
+def test_the_first_months_are_a_period_not_a_count():
+    assert figures("前10个月实现营收1368.5亿元,前两个月签约项目12个") == [("1368.5", "亿元", None), ("12", "个", None)]
+    assert figures("建设周期缩短3个月") == [("3", "个", None)]  # a duration is still a figure
+
+
 # --------------------------------------------------------------------------- find_periods
 
 def period(text: str, report: date) -> tuple[date | None, date | None, bool]:
@@ -182,8 +187,12 @@ def period(text: str, report: date) -> tuple[date | None, date | None, bool]:
     ("今年以来,产值增长", date(2023, 1, 1), date(2023, 12, 25)),
     ("去年全年,产值增长", date(2022, 1, 1), date(2022, 12, 31)),
     ("11月份,产值增长", date(2023, 11, 1), date(2023, 11, 30)),
+    ("前10个月,营收增长", date(2023, 1, 1), date(2023, 10, 31)),
+    ("今年前两个月,产值增长", date(2023, 1, 1), date(2023, 2, 28)),
+    ("去年前11个月,产值增长", date(2022, 1, 1), date(2022, 11, 30)),
 ], ids=["months-1-9", "months-1-6", "q1", "second-quarter", "first-half", "second-half", "first-three-quarters",
-        "full-year", "since-new-year", "last-year", "november"])
+        "full-year", "since-new-year", "last-year", "november", "first-ten-months", "first-two-months",
+        "last-years-first-eleven-months"])
 def test_period_resolves_against_a_december_2023_report(text, first, last):
     assert period(text, DEC_2023) == (first, last, False)
 
