@@ -78,7 +78,7 @@ class Sent:
 
 _PUBLISH = r"(?:发布|印发|制定|出台|公布|编制|推出|下发|颁布|审议通过|出炉)"
 _SUPPORT = re.compile(r"支持|资助|奖励|补助|扶持|重视")
-_LISTED = re.compile(r"入选|入围|上榜|获批|获评")
+_LISTED = re.compile(r"入选|入围|上榜|获批|获评|榜上有名|名列其中")
 _LEAD_WORD = re.compile(r"龙头|领军|链主|头部企业")
 _HOME = re.compile(r"(?:我市|本市|全市|我省|本省|全省|当地)")
 _FOUNDED = ("Alliance", "InnovationPlatform", "Laboratory", "ResearchInstitute")  # what 组建/成立 makes
@@ -180,6 +180,8 @@ _MEETING_BY = re.compile(r"^(?:本次|此次|该)?[\u4e00-\u9fff]{0,4}?(?:大会
 _HOSTED_BY = re.compile(r"由(?P<o>[^,，。;；]{2,60}?)(?:联合|共同)?(?:主办|承办|协办|指导|举办)")
 # a short name defined in brackets after a name, and the words that define it
 _ALIAS_ASIDE = re.compile(r"\((?:以下简称|以下称|下称|简称)[^()]*(?:\([^()]*\)[^()]*)?\)")
+# what follows a name that only qualifies the next one: (位于X)的Y, X旗下的Y
+_QUALIFIES = re.compile(r"(?:旗下|下属)?的")
 _DEFINING = re.compile(r"(?:简称|下称|以下称)[:：]?[“「\"]?$")
 _HOST_VERB = re.compile(r"(?:联合|共同)?(?:主办|承办|协办)(?:、|,|，)?")
 _HELD_AT = re.compile(r"在(?P<v>[^,，。;；在]{1,20}?)(?:隆重|成功|盛大|顺利)?(?:举行|召开|举办|开幕|启动)")
@@ -201,7 +203,7 @@ _OPERATED_BY = re.compile(r"[,，]?由(?P<sub>其(?:全资|控股)?子公司)?")
 # ORG负责运营PLATFORM
 _RUNS = re.compile(r"(?:负责|牵头)(?:建设)?运营")
 _JOINTLY_BEFORE = re.compile(r"(?:与|和|共同|联合)[^,，。;；]{0,30}$")
-_LOCATED_VERB = re.compile(r"(?:位于|落户|落户于|坐落于|入驻|扎根)")
+_LOCATED_VERB = re.compile(r"(?:总部)?(?:位于|设在|落户|落户于|坐落于|入驻|扎根)")
 _SUBSIDIARY = re.compile(r"是(?P<x>[^,，。;；]{2,40}?)(?:旗下(?:的)?|[^,，。;；]{0,12}设立的(?:全资|控股)?子公司|的(?:全资|控股)子公司)")
 _THIS_FIRM = re.compile(r"^[^,，。;；]{0,20}(?:这家|该)(?:企业|公司)")
 _LEAD_LIST = re.compile(r"链主|龙头|领军")
@@ -213,8 +215,10 @@ _BACKED = re.compile(r"(?:高度重视|大力支持|全力支持)")
 _AGREEMENT = re.compile(r"(?:与|同|和)(?P<objs>[^,，。;；]{2,60}?)(?:(?:签署|签订|达成|开展|深化|建立|共建|签约)"
                         r"[^,，。;；]{0,16}(?:协议|合作|协定|备忘录|关系|联合体)|(?:联合|合作|共同)(?:开展|研发|攻关|研制|实施)"
                         r"|签约(?=[,，。;；]|$))")
-_SELECTED_END = re.compile(r"(?:等)?(?:\d+|[两三四五六七八九十]+)?(?:余|多)?(?:家|个)?(?:企业|单位|集群)?(?:成功)?"
-                           r"(?:入选|入围|上榜|获批|获评)(?=[,，。;；]|$)")
+_SELECTED_END = re.compile(r"(?:等)?(?:\d+|[两三四五六七八九十]+)?(?:余|多)?(?:家|个)?(?:[\u4e00-\u9fff]{0,4}?(?:企业|单位|集群))?"
+                           r"(?:成功)?(?P<verb>入选|入围|上榜|获批|获评|榜上有名|名列其中)(?=[,，。;；]|$)")
+# between a body and the list it published: 工信部(近日)公布(了)…名单
+_PUBLISHED_BY = re.compile(r"(?:近日|日前|正式|首次)?(?:公布|发布|公示|印发)(?:了)?")
 # a government body that acts on the figure's subject (组织/帮助 企业…): not the subject itself
 _ACTING_ON = re.compile(r"(?:组织|对|帮助|指导)")  # used with match(text, pos, endpos)
 # the founding rule's phrasings (alliance), compiled once
@@ -223,6 +227,8 @@ _LEADS_OR_JOINS = re.compile(r"^(?:牵头|联合)")
 _JOINS = re.compile(r"^联合")
 _FOUNDED_BY_AFTER = re.compile(r"^(?:是)?由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:组建|发起成立|发起|成立|共建|建设)")
 _JOINED_AT_END = re.compile(r"(?:首批|先后|陆续|已)?加入(?:了)?(?:该联盟|联盟)?[。;；]?$")
+_NEW_MEMBERS = re.compile(r"新增(?:会员|成员)|新吸纳|新发展(?:会员|成员)")
+_LISTED_AMONG = re.compile(r"(?:位列其中|名列其中|在列)[。;；]?$")
 _ABSORBED = re.compile(r"吸纳(?P<o>[^,，。;；]{2,60})")
 _BY_AFTER_TITLE = re.compile(r"^[》”]?(?:由|经)")
 # a signature's date line: 2025年12月5日
@@ -412,7 +418,8 @@ class FactExtractor:
             clause = next(c for c in split_clauses(sent.span) if c.start <= m.start < c.end)
             if hm := _CONVENED_AT.search(self.text[clause.start:m.start]):
                 # A在VENUE召开EVENT: A organised it, at the venue
-                organizers += sent.in_range(clause.start, clause.start + hm.start(), "org")[-1:]
+                if conveners := sent.in_range(clause.start, clause.start + hm.start(), "org"):
+                    organizers += self.joint(sent, conveners)  # 市委、市政府召开…: both
                 if hm.group("v") and info.venue is None:
                     self.venue(info, sent, clause.start + hm.start("v"), clause.start + hm.end("v"))
             for om, oe in organizers:
@@ -547,6 +554,8 @@ class FactExtractor:
     def challenge(self, sent: Sent) -> None:
         """A、B等N家单位参与揭榜 → each participatesIn the latest challenge list (or the
         challenge programme the clause names)."""
+        if "揭榜" not in sent.span.text:
+            return  # (the regex's optional prefix leaves it no literal to look for first)
         mm = _CHALLENGE.search(sent.span.text)
         if not mm:
             return
@@ -561,6 +570,13 @@ class FactExtractor:
 
     def selected(self, sent: Sent) -> None:
         """A、B…入选/获批 DESIGNATION → each selectedInto it; "…发布《名单》,A、B等入选" → the list."""
+        for dm, de in sent.in_range(sent.span.start, sent.span.end, "designation"):
+            if dm.rule == "designation:published":  # 工信部公布…名单: the body before the verb issued it
+                clause = next(c for c in split_clauses(sent.span) if c.start <= dm.start < c.end)
+                orgs = sent.in_range(clause.start, dm.start, "org")
+                if orgs and _PUBLISHED_BY.fullmatch(self.text, orgs[-1][0].end, dm.start):
+                    for om, oe in self.joint(sent, orgs):
+                        self.rel(de, "issuedBy", oe, sent, "issued-by:list", os_=self.surf(om))
         for vm in _SELECT_VERB.finditer(sent.span.text):
             vs, ve = sent.span.start + vm.start(), sent.span.start + vm.end()
             after = [(m, d) for m, d in sent.in_range(ve, sent.span.end, "designation", "document")
@@ -573,7 +589,7 @@ class FactExtractor:
                 if re.match(r"^(?:公布|发布|认定|评选|确定)的", self.text[im.end:m.start]):
                     self.rel(d, "issuedBy", ie, sent, "issued-by:list", os_=self.surf(im))  # 入选X公布的…名单
             clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= vs), default=sent.span.start)
-            for om, oe in sent.in_range(clause_start, vs, "org", "cluster"):
+            for om, oe in self.heads_of(sent.in_range(clause_start, vs, "org", "cluster")):
                 self.rel(oe, "selectedInto", d, sent, "selected", ss=self.surf(om), os_=self.surf(m))
                 self.lead_by_list(oe, om, d, m, sent)
         for dm, de in sent.in_range(sent.span.start, sent.span.end, "designation"):
@@ -593,9 +609,23 @@ class FactExtractor:
                 continue
             lm, le = lists[-1]
             clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= end), default=sent.span.start)
-            for om, oe in sent.in_range(max(clause_start, lm.end), end, "org", "cluster"):
+            # up to the verb: the last name may end in the words before it (…产业集群榜上有名)
+            for om, oe in sent.in_range(max(clause_start, lm.end), sent.span.start + mm.start("verb"), "org", "cluster"):
                 self.rel(oe, "selectedInto", le, sent, "selected:list", ss=self.surf(om), os_=self.surf(lm))
                 self.lead_by_list(oe, om, le, lm, sent)
+
+    def heads_of(self, items: list[tuple[Mention, Entity]]) -> list[tuple[Mention, Entity]]:
+        """The names a phrase is about, without those that only qualify a later one (位于X的Y,
+        X旗下的Y: X) or that a bracket defines as the short name of the one before."""
+        out = []
+        for i, (m, e) in enumerate(items):
+            if _DEFINING.search(self.text, max(0, m.start - 8), m.start):
+                continue
+            end = aside.end() if (aside := _ALIAS_ASIDE.match(self.text, m.end)) else m.end
+            if _QUALIFIES.match(self.text, end) and any(later.start > end for later, _ in items[i + 1:]):
+                continue
+            out.append((m, e))
+        return out
 
     def lead_by_list(self, firm: Entity, fm: Mention, lst: Entity, lm: Mention, sent: Sent) -> None:
         """A firm selected into a cluster's list of lead firms (首批12家生物医药“链主”企业名单) is a
@@ -736,7 +766,10 @@ class FactExtractor:
             if al.category == "Alliance":
                 for c in clauses[ci + 1:ci + 3]:
                     # …成立了X联盟,A、B等48家企业首批加入: the members of the alliance just named
-                    if _JOINED_AT_END.search(self.text[c.start:c.end]):
+                    if _JOINED_AT_END.search(self.text[c.start:c.end]) or \
+                            _LISTED_AMONG.search(self.text[c.start:c.end]) and \
+                            _NEW_MEMBERS.search(self.text[clauses[ci].start:clauses[ci].end]):
+                        # …联盟新增会员单位14家,A、B等位列其中: the new members
                         for om, oe in sent.in_range(c.start, c.end, "org"):
                             if oe.iri != al.iri:
                                 self.rel(oe, "memberOf", al, sent, "member-of:joined", ss=self.surf(om))
@@ -815,9 +848,11 @@ class FactExtractor:
         items = sent.in_range(sent.span.start, sent.span.end)
         for i, (m, e) in enumerate(items):
             before = self.text[max(sent.span.start, m.start - 6):m.start]
-            nxt = items[i + 1] if i + 1 < len(items) else None
+            # 位于X(以下简称“x”)的Y: the short name defined in brackets is X again
+            end = aside.end() if (aside := _ALIAS_ASIDE.match(self.text, m.end)) else m.end
+            nxt = next(((nm, ne) for nm, ne in items[i + 1:] if nm.start >= end), None)
             if (e.kind == "place" or e.category == "IndustrialPark") and nxt and nxt[1].kind == "org" and \
-                    nxt[1].category != "GovernmentBody" and self.text[m.end:nxt[0].start] == "的" and \
+                    nxt[1].category != "GovernmentBody" and self.text[end:nxt[0].start] == "的" and \
                     _LOCATED_BEFORE.search(before):
                 self.rel(nxt[1], "locatedIn", e, sent, "located-in:before", ss=self.surf(nxt[0]), os_=self.surf(m))
             window = max(sent.span.start, m.start - 14)

@@ -705,3 +705,46 @@ def test_a_congress_session_is_named_to_its_session_and_its_headline_short_name_
     events = {e.entity.label: e.date for e in x.facts.events}
     assert events.keys() == {"泰安市岱岳区第十届人民代表大会第四次会议", "政协泰安市岱岳区第九届委员会第四次会议"}, events
     assert events["泰安市岱岳区第十届人民代表大会第四次会议"] == date(2024, 1, 8)
+
+
+def test_located_through_a_short_name_in_brackets_and_a_headquarters(extract_text):
+    x = extract_text(HEADER + "岱宗氢能科技有限公司总部位于泰安高新技术产业开发区。"
+                              "位于泰安经济技术开发区(以下简称“泰安经开区”)的泰安鑫泰合金材料有限公司获评专精特新企业。\n")
+    rels = relations(x)
+    assert ("岱宗氢能科技有限公司", "locatedIn", "泰安高新技术产业开发区") in rels
+    assert ("泰安鑫泰合金材料有限公司", "locatedIn", "泰安经济技术开发区") in rels
+    # the place (and its short name) only say where the firm is: they were not selected
+    assert {r for r in rels if r[1] == "selectedInto"} == {("泰安鑫泰合金材料有限公司", "selectedInto", "专精特新企业")}
+
+
+def test_the_owner_before_qixia_de_is_not_what_was_selected(extract_text):
+    x = extract_text(HEADER + "泰山重工集团有限公司旗下的泰安泰山液压有限公司入选山东省专精特新中小企业名单。\n")
+    selected = {r[0] for r in relations(x) if r[1] == "selectedInto"}
+    assert selected == {"泰安泰山液压有限公司"}
+
+
+def test_two_bodies_that_convene_a_meeting_both_host_it(extract_text):
+    x = extract_text(HEADER + "3月10日,市委、市政府召开全市农机装备产业链“双链长”工作推进会。\n")
+    hosts = {r[2] for r in relations(x) if r[1] == "organizedBy"}
+    assert hosts == {"中共泰安市委员会", "泰安市人民政府"}
+
+
+def test_new_members_listed_among_are_members_of_the_alliance(extract_text):
+    x = extract_text(HEADER + "泰安农机装备产业联盟今年以来新增会员单位14家,泰安岱宗农机有限公司、"
+                              "泰安鲁泰液压有限公司等位列其中,会员总数达到105家。\n")
+    rels = relations(x)
+    assert ("泰安岱宗农机有限公司", "memberOf", "泰安农机装备产业联盟") in rels
+    assert ("泰安鲁泰液压有限公司", "memberOf", "泰安农机装备产业联盟") in rels
+
+
+def test_a_list_published_by_a_body_is_issued_by_it_and_those_on_it_are_selected(extract_text):
+    x = extract_text(HEADER + "8月,工信部公布2025年度中小企业特色产业集群名单,泰安高新区农机装备产业集群榜上有名。"
+                              "本月初,山东省工业和信息化厅公布2025年度山东省制造业单项冠军企业名单,泰安岱宗农机有限公司、"
+                              "泰安鲁泰液压有限公司等4家泰安企业上榜。\n")
+    rels = relations(x)
+    assert ("2025年度中小企业特色产业集群名单", "issuedBy", "工业和信息化部") in rels
+    assert ("2025年度山东省制造业单项冠军企业名单", "issuedBy", "山东省工业和信息化厅") in rels
+    for firm in ("泰安岱宗农机有限公司", "泰安鲁泰液压有限公司"):  # a place between the count and 企业
+        assert (firm, "selectedInto", "2025年度山东省制造业单项冠军企业名单") in rels
+    clusters = {r[0] for r in rels if r[1] == "selectedInto" and r[2] == "2025年度中小企业特色产业集群名单"}
+    assert len(clusters) == 1 and next(iter(clusters)) in clusters_of(x)  # 榜上有名 after the name
