@@ -180,6 +180,9 @@ _MEETING_BY = re.compile(r"^(?:本次|此次|该)?[\u4e00-\u9fff]{0,4}?(?:大会
 _HOSTED_BY = re.compile(r"由(?P<o>[^,，。;；]{2,60}?)(?:联合|共同)?(?:主办|承办|协办|指导|举办)")
 # a short name defined in brackets after a name, and the words that define it
 _ALIAS_ASIDE = re.compile(r"\((?:以下简称|以下称|下称|简称)[^()]*(?:\([^()]*\)[^()]*)?\)")
+# a clause before a verb that says only when or how (今年, 去年12月, 也, 成功, 被)
+_WHEN_ONLY = re.compile(r"(?:[今去上明]年|近日|日前|此前|近期|目前|\d{1,2}月(?:份|初|底)?|先后|已经?|也|还|均|成功|被|再次|"
+                        r"首次|又|同时)*")
 # what follows a name that only qualifies the next one: (位于X)的Y, X旗下的Y
 _QUALIFIES = re.compile(r"(?:旗下|下属)?的")
 _DEFINING = re.compile(r"(?:简称|下称|以下称)[:：]?[“「\"]?$")
@@ -588,8 +591,13 @@ class FactExtractor:
             for im, ie in sent.in_range(ve, m.start, "org"):
                 if re.match(r"^(?:公布|发布|认定|评选|确定)的", self.text[im.end:m.start]):
                     self.rel(d, "issuedBy", ie, sent, "issued-by:list", os_=self.surf(im))  # 入选X公布的…名单
-            clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= vs), default=sent.span.start)
-            for om, oe in self.heads_of(sent.in_range(clause_start, vs, "org", "cluster")):
+            clauses = [c for c in split_clauses(sent.span) if c.start <= vs]
+            clause_start = clauses[-1].start if clauses else sent.span.start
+            chosen = self.heads_of(sent.in_range(clause_start, vs, "org", "cluster"))
+            if not chosen and len(clauses) > 1 and _WHEN_ONLY.fullmatch(self.text, clause_start, vs):
+                # 位于…的A,今年入选D: the clause says only when; A, named in the clause before, was selected
+                chosen = self.heads_of(sent.in_range(clauses[-2].start, clauses[-2].end, "org", "cluster"))[-1:]
+            for om, oe in chosen:
                 self.rel(oe, "selectedInto", d, sent, "selected", ss=self.surf(om), os_=self.surf(m))
                 self.lead_by_list(oe, om, d, m, sent)
         for dm, de in sent.in_range(sent.span.start, sent.span.end, "designation"):

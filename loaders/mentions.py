@@ -834,6 +834,9 @@ def designation_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             if im := _ISSUER_OF_LIST.search(name):
                 s += im.end()  # 入选省工业和信息化厅公布的“…名单”: the list, after its issuer
                 name = text[s:e]
+            if tm := _YEAR_WORD.match(name):  # 入选今年第一批…: the year is when, not the list's name
+                s += tm.end()
+                name = name[tm.end():]
             name = _RANK_OR_COUNT_END.sub("", name)
             name = _LIST_WORD_END.sub("", name) or name
             if not (4 <= len(name) <= 30) or not _DESIGNATION_WORD.search(name):
@@ -852,6 +855,7 @@ def designation_mentions(text: str, sentences: list[Span]) -> list[Mention]:
     return out
 
 
+_YEAR_WORD = re.compile(r"(?:今年|去年|本年度?|当年)(?=\S{4})")
 # 确定A等15家企业为2025年度集群“链主”企业: what the firms are named as
 _NAMED_AS = re.compile(r"(?:确定|认定|评定|命名)[^,，。;；]{2,80}?(?:企业|单位|公司)为(?P<name>[^,，。;；为]{4,40}?)(?=[,，。;；]|$)")
 # a list named without quotes after the verb that publishes it: 会上公布了首批12家生物医药“链主”企业名单

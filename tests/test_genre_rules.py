@@ -748,3 +748,13 @@ def test_a_list_published_by_a_body_is_issued_by_it_and_those_on_it_are_selected
         assert (firm, "selectedInto", "2025年度山东省制造业单项冠军企业名单") in rels
     clusters = {r[0] for r in rels if r[1] == "selectedInto" and r[2] == "2025年度中小企业特色产业集群名单"}
     assert len(clusters) == 1 and next(iter(clusters)) in clusters_of(x)  # 榜上有名 after the name
+
+
+def test_a_firm_named_in_the_clause_before_is_what_was_selected(extract_text):
+    x = extract_text(HEADER + "位于泰安经济技术开发区的泰安澜泊生物科技有限公司,今年入选山东省专精特新中小企业名单。"
+                              "泰安华晟陶瓷科技有限公司、泰安齐泰橡胶有限公司入选今年第一批山东省“瞪羚”企业名单。\n")
+    rels = relations(x)
+    assert ("泰安澜泊生物科技有限公司", "selectedInto", "山东省专精特新中小企业") in rels
+    # the year says when; it is not part of the list's name
+    assert ("泰安华晟陶瓷科技有限公司", "selectedInto", "第一批山东省瞪羚企业") in rels
+    assert not any(r[2].startswith("今年") for r in rels)
