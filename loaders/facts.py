@@ -170,7 +170,7 @@ def indicator_label(before: str, after: str, q: Quantity, previous: str = "", ve
     return ind[:40] or "数量"
 
 
-_LOCATED_BEFORE = re.compile(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?)$")
+_LOCATED_BEFORE = re.compile(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?|扎根|安家|入驻)$")
 _LOCATED_UNLISTED = re.compile(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?)(?P<p>[\u4e00-\u9fff]{2,4}(?:区|县|市|镇))的$")
 _OWNED = re.compile(r"(?:旗下|下属)(?:的)?(?:全资|控股)?(?:子公司)?$")
 _OWNED_ADJACENT = re.compile(r"(?:旗下|下属)(?:的)?(?:全资|控股)?(?:子公司)?")
@@ -206,6 +206,8 @@ _OPERATED_BY = re.compile(r"[,，]?由(?P<sub>其(?:全资|控股)?子公司)?")
 # ORG负责运营PLATFORM
 _RUNS = re.compile(r"(?:负责|牵头)(?:建设)?运营")
 _JOINTLY_BEFORE = re.compile(r"(?:与|和|共同|联合)[^,，。;；]{0,30}$")
+# a firm's project that settles in a place: (A)20GWh储能电池二期项目签约落地(X)
+_PROJECT_SETTLES = re.compile(r"[^,，。;；]{0,30}?项目(?:已|正式|成功)?(?:签约)?(?:落户|落地|选址|入驻|落子)(?:于|在)?")
 _LOCATED_VERB = re.compile(r"(?:总部)?(?:位于|设在|落户|落户于|坐落于|入驻|扎根)")
 _SUBSIDIARY = re.compile(r"是(?P<x>[^,，。;；]{2,40}?)(?:旗下(?:的)?|[^,，。;；]{0,12}设立的(?:全资|控股)?子公司|的(?:全资|控股)子公司)")
 _THIS_FIRM = re.compile(r"^[^,，。;；]{0,20}(?:这家|该)(?:企业|公司)")
@@ -229,10 +231,13 @@ _BY_FOUNDERS = re.compile(r"由(?P<o>.+?)(?:联合|共同)?$")
 _LEADS_OR_JOINS = re.compile(r"^(?:牵头|联合)")
 _JOINS = re.compile(r"^联合")
 _FOUNDED_BY_AFTER = re.compile(r"^(?:是)?由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:组建|发起成立|发起|成立|共建|建设)")
-_JOINED_AT_END = re.compile(r"(?:首批|先后|陆续|已)?加入(?:了)?(?:该联盟|联盟)?[。;；]?$")
-_NEW_MEMBERS = re.compile(r"新增(?:会员|成员)|新吸纳|新发展(?:会员|成员)")
-_LISTED_AMONG = re.compile(r"(?:位列其中|名列其中|在列)[。;；]?$")
-_ABSORBED = re.compile(r"吸纳(?P<o>[^,，。;；]{2,60})")
+_JOINED_AT_END = re.compile(r"(?:首批|先后|陆续|已)?(?:加入|加盟)(?:了)?(?:该联盟|联盟)?[。;；]?$")
+# a clause that counts an alliance's members, and the names listed among them after it
+_NEW_MEMBERS = re.compile(r"新增(?:会员|成员)|新吸纳|新发展(?:会员|成员)|(?:会员|成员)(?:单位|企业)|(?:会员|成员)总数")
+_LISTED_AMONG = re.compile(r"(?:位列其中|名列其中|均?在其列|在列|均为(?:联盟|协会|该联盟)?(?:会员|成员)(?:单位|企业)?)[。;；]?$")
+_ABSORBED = re.compile(r"(?:吸纳|接纳|吸收)(?P<o>[^,，。;；]{2,60})")
+_BECAME = re.compile(r"成为$")
+_AS_MEMBER = re.compile(r"(?:的)?(?:会员|成员)(?:单位|企业)?")
 _BY_AFTER_TITLE = re.compile(r"^[》”]?(?:由|经)")
 # a signature's date line: 2025年12月5日
 _DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
@@ -768,7 +773,8 @@ class FactExtractor:
                 for om, oe in sent.in_range(m.end + am.start("o"), m.end + am.end("o"), "org"):
                     if oe.iri != al.iri:
                         self.rel(al, "foundedBy", oe, sent, "founded-by:after", os_=self.surf(om))
-            elif _JOINED.search(before):
+            elif _JOINED.search(before) or _BECAME.search(before) and _AS_MEMBER.match(self.text, m.end):
+                # A加入X; A、B等企业成为X会员单位
                 for om, oe in sent.in_range(clause.start, m.start, "org"):
                     self.rel(oe, "memberOf", al, sent, "member-of", ss=self.surf(om))
             if al.category == "Alliance":
@@ -832,6 +838,10 @@ class FactExtractor:
                 self.rel(e, "operatedBy", nxt[1], sent, "operated-by:manages", os_=self.surf(nxt[0]))  # 基金由X管理
             if nxt[1].label.endswith("基金") and e.category == "Firm" and _MANAGES.fullmatch(between):
                 self.rel(nxt[1], "operatedBy", e, sent, "operated-by:manages", os_=self.surf(m))  # X管理的基金
+            if e.category == "Firm" and _PROJECT_SETTLES.fullmatch(between) and \
+                    (nxt[1].kind == "place" or nxt[1].category == "IndustrialPark"):
+                # A…二期项目落户X: the firm's project settles in X, and the firm with it
+                self.rel(e, "locatedIn", nxt[1], sent, "located-in:project", ss=self.surf(m), os_=self.surf(nxt[0]))
             if _LOCATED_VERB.fullmatch(between) and nxt[1].kind in ("place", "org") and \
                     (nxt[1].kind == "place" or nxt[1].category == "IndustrialPark"):
                 self.rel(e, "locatedIn", nxt[1], sent, "located-in", ss=self.surf(m), os_=self.surf(nxt[0]))

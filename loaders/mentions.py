@@ -323,6 +323,8 @@ def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
                 continue
             if head == "学院" and text[he:he + 1] in "派士" or head in ("学会", "研究会") and text[he:he + 1] in "堂馆":
                 continue
+            if category == "IndustrialPark" and text.startswith("项目", he):
+                continue  # …车载光学产业园项目: a firm's project, not a park
             if head == "平台" and _EQUIPMENT.search(desc):
                 continue  # 深水半潜式钻井平台: a rig, not an organisation
             if category == "Media" and desc.endswith(("本", "该")):

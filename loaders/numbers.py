@@ -48,7 +48,7 @@ _UNITS = ("个百分点", "亿美元", "万美元", "亿元", "万元", "千元"
           "万件", "件", "万辆", "辆", "万人次", "人次", "万人", "名", "人", "家", "个", "项", "款", "条", "次", "张",
           "架", "位", "方面", "所", "座", "户", "种", "批", "只", "部", "支", "场", "期", "%", "倍", "艘", "成", "列", "GWh", "GW",
           "MW", "PFlops", "EFlops", "TFlops", "Gbps", "kW", "TB", "PB", "P")
-_NUM = r"(?P<num>\d+(?:\.\d+)?|(?:[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*)(?:点[零〇一二三四五六七八九]+)?)"
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|(?:[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*)(?:点[零〇一二三四五六七八九]+)?)"
 _MULT = r"(?P<mult>万亿|千亿|百亿|亿|千万|百万|十万|万|千)?"
 _PRE = r"(?P<pre>超过|超|逾|近|约|突破|不少于|不到|将近)?"
 _POST = r"(?P<post>余|多)?"
@@ -90,6 +90,8 @@ def find_quantities(text: str) -> list[Quantity]:
     [('1500', '家', '余'), ('1.7', '万个', '超'), ('11.5', '%', None)]
     >>> [(str(q.value), q.unit) for q in find_quantities("全国第二位,1至9月份,2023年,“七个一批”,三千万元")]
     [('2', '位'), ('3000', '万元')]
+    >>> [(str(q.value), q.unit) for q in find_quantities("产值1,862亿元,增长1,5家")]
+    [('1862', '亿元'), ('5', '家')]
     """
     out = []
     masked = _mask_quotes(text)
@@ -132,7 +134,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # 营收超百亿元企业: a threshold that names a kind of firm
         if num.startswith("0") and len(num) > 1 and "." not in num:
             continue
-        value = cn_to_number(num) if is_cn else Decimal(num)
+        value = cn_to_number(num) if is_cn else Decimal(num.replace(",", ""))  # 1,862: thousands
         qual = pre or post or after
         if after == "多" and not unit:
             qual = "多"

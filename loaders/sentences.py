@@ -18,8 +18,11 @@ _BREAK = re.compile("\n|[" + re.escape("".join(sorted(_END))) + "][" + re.escape
 _CLAUSE = set(",;，；:：")
 _OPEN_BR = {"(": ")", "（": "）", "《": "》", "“": "”", "「": "」"}
 _BRACKETS = re.compile("[" + re.escape("".join(sorted(set(_OPEN_BR) | set(_OPEN_BR.values())))) + "]")
-_CLAUSE_ONLY = re.compile("[" + re.escape("".join(sorted(_CLAUSE))) + "]")
-_CLAUSE_MARKS = re.compile("[" + re.escape("".join(sorted(_CLAUSE | set(_OPEN_BR) | set(_OPEN_BR.values())))) + "]")
+# a comma between a digit and three more is a thousands separator (1,862亿元), not a clause's end
+_THOUSANDS = r"(?<!\d,(?=\d{3}(?!\d)))"
+_CLAUSE_ONLY = re.compile("[" + re.escape("".join(sorted(_CLAUSE))) + "]" + _THOUSANDS)
+_CLAUSE_MARKS = re.compile("[" + re.escape("".join(sorted(_CLAUSE | set(_OPEN_BR) | set(_OPEN_BR.values())))) + "]"
+                           + _THOUSANDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,8 @@ def split_clauses(sentence: Span) -> list[Span]:
 
     >>> [c.text for c in split_clauses(Span(0, 22, "A增长5%,B(含C,D)增长6%;E。"))]
     ['A增长5%', 'B(含C,D)增长6%', 'E。']
+    >>> [c.text for c in split_clauses(Span(0, 17, "产值1,862亿元,增长8%"))]
+    ['产值1,862亿元', '增长8%']
     """
     out: list[Span] = []
     depth: list[str] = []

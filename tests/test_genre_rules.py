@@ -758,3 +758,33 @@ def test_a_firm_named_in_the_clause_before_is_what_was_selected(extract_text):
     # the year says when; it is not part of the list's name
     assert ("泰安华晟陶瓷科技有限公司", "selectedInto", "第一批山东省瞪羚企业") in rels
     assert not any(r[2].startswith("今年") for r in rels)
+
+
+def test_a_firms_project_that_settles_in_a_zone_locates_the_firm_there(extract_text):
+    x = extract_text(HEADER + "泰安宛光精密光学股份有限公司(以下简称“宛光光学”)今年营收增长。总投资36亿元的宛光光学"
+                              "车载光学产业园项目选址泰安高新区。2018年扎根泰安经济技术开发区的泰安汉诺农业装备有限公司"
+                              "产量增长。\n")
+    rels = relations(x)
+    assert ("泰安宛光精密光学股份有限公司", "locatedIn", "泰安高新区") in rels
+    assert ("泰安汉诺农业装备有限公司", "locatedIn", "泰安经济技术开发区") in rels
+    assert not any(n.endswith("产业园") for n in orgs(x))  # …产业园项目 is a project
+    assert not any(n.startswith("年") for n in orgs(x))
+
+
+def test_members_taken_in_listed_or_joining_an_alliance(extract_text):
+    x = extract_text(HEADER + "泰安专用车产业联盟今年吸收成员单位23家,成员总数达到97家,泰安宏擎液压科技有限公司、"
+                              "泰安卓安消防装备有限公司均在其列。泰安光电产业联盟新接纳泰安镜联光电有限公司等12家成员单位。"
+                              "泰安跃步新材料科技有限公司等企业今年成为泰安市运动鞋服产业促进会会员单位。"
+                              "泰安现代煤化工产业联盟现有会员企业92家,今年泰安清源煤制油有限公司等17家企业加盟。\n")
+    rels = relations(x)
+    for member, alliance in (("泰安宏擎液压科技有限公司", "泰安专用车产业联盟"), ("泰安卓安消防装备有限公司", "泰安专用车产业联盟"),
+                             ("泰安镜联光电有限公司", "泰安光电产业联盟"),
+                             ("泰安跃步新材料科技有限公司", "泰安市运动鞋服产业促进会"),
+                             ("泰安清源煤制油有限公司", "泰安现代煤化工产业联盟")):
+        assert (member, "memberOf", alliance) in rels, member
+
+
+def test_thousands_separators_keep_a_number_whole(extract_text):
+    x = extract_text(HEADER + "今年前三季度,泰安现代煤化工产业集群实现产值1,862亿元人民币,同比增长8.4%。\n")
+    values = [(str(ob.quantity.value), ob.quantity.unit) for ob in x.facts.observations]
+    assert values == [("1862", "亿元"), ("8.4", "%")]
