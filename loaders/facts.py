@@ -79,7 +79,7 @@ class Sent:
 _PUBLISH = r"(?:发布|印发|制定|出台|公布|编制|推出|下发|颁布|审议通过|出炉)"
 _SUPPORT = re.compile(r"支持|资助|奖励|补助|扶持|重视")
 _LISTED = re.compile(r"入选|入围|上榜|获批|获评|榜上有名|名列其中")
-_LEAD_WORD = re.compile(r"龙头|领军|链主|头部企业")
+_LEAD_WORD = re.compile(r"龙头|领军|链主|头部企业|领头雁|领航企业")
 _HOME = re.compile(r"(?:我市|本市|全市|我省|本省|全省|当地)")
 _FOUNDED = ("Alliance", "InnovationPlatform", "Laboratory", "ResearchInstitute")  # what 组建/成立 makes
 _FOUNDED_SET = frozenset(_FOUNDED)
@@ -194,17 +194,19 @@ _LISTED_IN = re.compile(r"(?:把|将)?(?P<x>[^,，。;；把将]{2,30}?)(?:被)?
 _CHALLENGE = re.compile(r"(?:参与|参加)?揭榜|(?:报名)?揭榜")
 _SELECT_VERB = re.compile(r"入选|获批|入围|获评|荣获|被认定为|认定为|被确定为|确定为|被命名为|命名为|列为|跃升至|跻身|评为")
 _LIST_LINE = re.compile(r"^(?:\d{1,2}[.、]|[(]?[一二三四五六七八九十]{1,2}[)、])?\s*(?P<c>[^:,，。;；]{2,24}?)[:]")
-_LEAD_AS = re.compile(r"作为(?P<c>[^,，。;；]{2,30}?)(?:产业集群|集群|产业链|产业)?(?:的)?“?(?:链主|龙头|领军)")
-_CLUSTER_LEAD = re.compile(r"(?:集群|产业链|聚落)(?:的)?[“「]?(?:链主|龙头|领军)")
+_LEAD_AS = re.compile(r"作为(?P<c>[^,，。;；]{2,30}?)(?:产业集群|集群|产业链|产业)?(?:的)?“?(?:链主|龙头|领军|领头雁|领航|头部)")
+_CLUSTER_LEAD = re.compile(r"(?:集群|产业链|聚落)(?:的)?[“「]?(?:链主|龙头|领军|领头雁|领航|头部)")
 _FOUNDING_VERB = re.compile(r"(?:牵头|联合|共同|携手)?(?:组建|发起成立|发起|成立|共建|建设|设立)(?:了|的)?$|牵头(?:的)?$")
 _RELYING_ON = re.compile(r"依托[^,，。;；]*$")
 _JOINED = re.compile(r"加入(?:了)?$")
-_FOUNDERS_NEXT = re.compile(r"^由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:牵头)?(?:组建|发起成立|发起|成立|共建|建设)")
-_OPERATING = re.compile(r"(?:牵头|负责)?(?:建设|运营|打造|建成|搭建|运行|承建)(?:运营)?的")
+_FOUNDERS_NEXT = re.compile(r"^由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:牵头)?(?:组建|发起成立|发起|成立|共建|建设)(?!的)")
+_OPERATING = re.compile(r"(?:牵头|负责)?(?:建设|运营|打造|建成|搭建|运行|承建)(?:运营|管理|运维)?的")
 # PLATFORM由ORG运营 / PLATFORM,由其全资子公司ORG运营
-_OPERATED_BY = re.compile(r"[,，]?由(?P<sub>其(?:全资|控股)?子公司)?")
+_OPERATED_BY = re.compile(r"[,，]?(?:交由|委托|由)(?P<sub>其(?:下属的?)?(?:全资|控股)?(?:子公司)?)?")
 # ORG负责运营PLATFORM
-_RUNS = re.compile(r"(?:负责|牵头)(?:建设)?运营")
+# what follows the operator in PLATFORM由ORG运营: 建设, 运营, 托管运营, 受托管理, 建设运维
+_RUNS_AFTER = re.compile(r"(?:牵头)?(?:建设|运营|打造|承建|负责运营|运行|托管运营|受托管理|运维)")
+_RUNS = re.compile(r"[,，]?(?:负责|牵头)(?:建设)?运营")
 _JOINTLY_BEFORE = re.compile(r"(?:与|和|共同|联合)[^,，。;；]{0,30}$")
 # a firm's project that settles in a place: (A)20GWh储能电池二期项目签约落地(X)
 _PROJECT_SETTLES = re.compile(r"[^,，。;；]{0,30}?项目(?:已|正式|成功)?(?:签约)?(?:落户|落地|选址|入驻|落子)(?:于|在)?")
@@ -823,7 +825,7 @@ class FactExtractor:
                 self.rel(nxt[1], "operatedBy", e, sent, "operated-by", os_=self.surf(m))
             if e.category in ("InnovationPlatform", "Laboratory") and nxt[1].kind == "org" and \
                     (pm := _OPERATED_BY.fullmatch(between)) and \
-                    re.match(r"^(?:牵头)?(?:建设|运营|打造|承建|负责运营|运行)", self.text[nxt[0].end:nxt[0].end + 6]):
+                    _RUNS_AFTER.match(self.text, nxt[0].end, nxt[0].end + 6):
                 self.rel(e, "operatedBy", nxt[1], sent, "operated-by:passive", os_=self.surf(nxt[0]))
                 owner = items[i - 1] if i else None
                 if pm.group("sub") and owner and owner[1].category == "Firm" and nxt[1].category == "Firm":

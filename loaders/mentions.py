@@ -111,7 +111,8 @@ GENERIC = ("产业", "行业", "创新", "技术", "研发", "科技", "科研",
            "科创", "一号", "首位", "首要", "第一", "龙头型", "全资子", "控股子", "完整", "全链条", "标志性", "代表性",
            "引领性", "基础性", "先导性", "重要", "单个", "每个", "每家", "单家", "各个", "所有", "全部", "跨行业",
            "跨领域", "同类", "此类", "这类", "该类", "同行业", "政府", "政策性", "商业", "股份制", "天使", "风险",
-           "创投", "国有商业", "合作银行", "各家", "地方法人")
+           "创投", "国有商业", "合作银行", "各家", "地方法人", "共性", "中试", "验证", "中试验证", "共享", "境内外",
+           "境内", "海内外")
 _NOT_WORDS = re.compile(r"[\d.%()()、\s]")
 _GENERIC_RE = re.compile("|".join(sorted(map(re.escape, GENERIC), key=len, reverse=True)))
 _PLACE_PREFIX = re.compile(r"^(?:中国|国家|江苏省|江苏|省|市|区|县|美国|德国|日本|英国|法国|韩国)")
@@ -293,7 +294,8 @@ def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             hs, he = sent.start + m.start(), sent.start + m.end()
             head = m.group(0)
             category, strong = _HEAD_INFO[head]
-            keep = _keep_conjunction if not (category == "Firm" and strong) else None
+            # 与/和/及 never joins a firm's legal name or a university's (跃步新材与华侨大学: two names)
+            keep = _keep_conjunction if not (category == "Firm" and strong or category == "University") else None
             start = left_edge(text, sent.start, hs, keep_conjunction=keep)
             if category == "University" and (campus := _CAMPUS.match(text, he)):
                 he = campus.end()  # 山东大学(威海): a campus named in brackets is part of the name
@@ -812,11 +814,16 @@ def city_index(cities: dict[str, Known]) -> NameIndex:
     return index
 
 
+# a numeral and its measure word: 一条(产业链), 每个(集群)
+_COUNTED_WORD = re.compile(r"[一二两三四五六七八九十百千\d每各]+[条个家批项类种支]")
+
+
 @lru_cache(maxsize=65536)
 def _clean_cluster_name(core: str) -> bool:
     """An industry's name: specific, no figures, no verbs (和/与/及 may join its words)."""
     return len(core) >= 2 and not is_generic(core) and not _NOT_AN_INDUSTRY.search(core) and \
         not core.endswith(("等", "个", "的")) and not core.startswith(("和", "与", "及")) and not core.endswith(("和", "与", "及")) and \
+        not _COUNTED_WORD.fullmatch(core) and \
         not any(is_boundary(w) for w in words(core) if w not in ("和", "与", "及"))
 
 

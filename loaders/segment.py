@@ -135,7 +135,7 @@ def left_edge(text: str, lo: int, head_start: int, *, keep_conjunction=None) -> 
             if tok in ("和", "及", "与") and keep_conjunction and keep_conjunction(span[:pos - len(tok)], span[pos:]):
                 pos -= len(tok)
                 continue
-            if not (tok in SOFT_STOPS and _among_unknown(toks, i)):
+            if not (tok in SOFT_STOPS and _among_unknown(toks, i) or _glued_to_unknown(toks, i)):
                 if len(tok) == 1 and len(span) - pos > 2 and tok + span[pos] in GLUED_VERBS:
                     pos += 1  # 共|建安…: jieba glued a verb's last character (共建) to the name
                 break
@@ -168,6 +168,15 @@ LEADING_MARKS = frozenset(".．")
 # one-character adverbs that end a name's left context (公司也…, 都是…), unless jieba left them
 # among other single characters: then they belong to a name it does not know (正泰, 鸢都)
 SOFT_STOPS = frozenset("都正也又再还均并就便则")
+
+
+def _glued_to_unknown(toks: tuple[str, ...], i: int) -> bool:
+    """Whether ``toks[i]``, a word of several characters that only jieba's tags make a
+    function word (not a verb of the genre), follows a single character jieba could not join:
+    the two are one unknown name (华|鼎新|能源: 华鼎新能源, not an adverb)."""
+    tok, prev = toks[i], toks[i - 1] if i else None
+    return len(tok) > 1 and tok not in BOUNDARY_WORDS and prev is not None and len(prev) == 1 and \
+        "\u4e00" <= prev <= "\u9fff" and not is_boundary(prev)
 
 
 def _among_unknown(toks: tuple[str, ...], i: int) -> bool:

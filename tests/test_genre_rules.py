@@ -788,3 +788,37 @@ def test_thousands_separators_keep_a_number_whole(extract_text):
     x = extract_text(HEADER + "今年前三季度,泰安现代煤化工产业集群实现产值1,862亿元人民币,同比增长8.4%。\n")
     values = [(str(ob.quantity.value), ob.quantity.unit) for ob in x.facts.observations]
     assert values == [("1862", "亿元"), ("8.4", "%")]
+
+
+def test_lead_firms_called_the_clusters_lead_goose_pilot_or_head(extract_text):
+    x = extract_text(HEADER + "作为泰安高端装备产业集群的“领头雁”,泰安燊泰重型装备有限公司1—10月实现营业收入92.7亿元。"
+                              "安全应急产业集群的领航企业泰安安盾应急装备股份有限公司今年营收增长。"
+                              "作为新能源产业集群的头部企业,泰安华鼎新能源科技有限公司营收增长。\n")
+    leads = {(r[0], r[2]) for r in relations(x) if r[1] == "leadFirmOf"}
+    assert leads == {("泰安燊泰重型装备有限公司", "高端装备"), ("泰安安盾应急装备股份有限公司", "安全应急"),
+                     ("泰安华鼎新能源科技有限公司", "新能源")}, leads
+
+
+def test_operators_that_run_manage_or_are_entrusted_with_a_base(extract_text):
+    x = extract_text(HEADER + "泰安光电产业联盟今年成立。由泰安高新区管委会出资组建的泰安光电中试服务有限公司,"
+                              "负责运营泰安光电中试基地。泰安高新区管委会投资建设的泰安煤化工中试基地,委托泰安榆科中试服务"
+                              "有限公司托管运营。\n")
+    rels = relations(x)
+    assert ("泰安光电中试基地", "operatedBy", "泰安光电中试服务有限公司") in rels
+    assert ("泰安煤化工中试基地", "operatedBy", "泰安榆科中试服务有限公司") in rels
+    # 由A组建的B opens a sentence that names B itself: A did not found the alliance before it
+    assert not any(r[0] == "泰安光电产业联盟" for r in rels)
+
+
+def test_a_university_after_yu_is_a_name_of_its_own(extract_text):
+    x = extract_text(HEADER + "泰安跃步新材料科技有限公司(以下简称“跃步新材”)今年营收增长。跃步新材与华侨大学签署合作协议。\n")
+    assert "华侨大学" in orgs(x) and not any("与" in n for n in orgs(x))
+    assert ("泰安跃步新材料科技有限公司", "collaboratesWith", "华侨大学") in relations(x)
+
+
+def test_generic_platforms_counted_chains_and_related_news_are_not_facts(extract_text):
+    x = extract_text(HEADER + "实行“链长制”,一条产业链一个工作专班。\n省级中试验证平台和共性平台建设加快。\n"
+                              "境内外上市公司达到12家。\n相关资讯:\n晋江鞋服产业集群营收增长5.8%\n")
+    assert not orgs(x)
+    assert clusters_of(x) <= {"高端装备"}  # the headline's cluster only
+    assert not x.facts.observations[1:]  # 12家 only; the related headline's figure is furniture
