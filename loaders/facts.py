@@ -867,14 +867,15 @@ class FactExtractor:
         operatedBy (a platform) the organisation the sentence is about."""
         items = sent.in_range(sent.span.start, sent.span.end)
         for i, (m, e) in enumerate(items):
-            before = self.text[max(sent.span.start, m.start - 6):m.start]
-            # 位于X(以下简称“x”)的Y: the short name defined in brackets is X again
-            end = aside.end() if (aside := _ALIAS_ASIDE.match(self.text, m.end)) else m.end
-            nxt = next(((nm, ne) for nm, ne in items[i + 1:] if nm.start >= end), None)
-            if (e.kind == "place" or e.category == "IndustrialPark") and nxt and nxt[1].kind == "org" and \
-                    nxt[1].category != "GovernmentBody" and self.text[end:nxt[0].start] == "的" and \
-                    _LOCATED_BEFORE.search(before):
-                self.rel(nxt[1], "locatedIn", e, sent, "located-in:before", ss=self.surf(nxt[0]), os_=self.surf(m))
+            if (e.kind == "place" or e.category == "IndustrialPark") and \
+                    _LOCATED_BEFORE.search(self.text, max(sent.span.start, m.start - 6), m.start):
+                # 位于X(以下简称“x”)的Y: the short name defined in brackets is X again
+                end = aside.end() if (aside := _ALIAS_ASIDE.match(self.text, m.end)) else m.end
+                nxt = next(((nm, ne) for nm, ne in items[i + 1:] if nm.start >= end), None)
+                if nxt and nxt[1].kind == "org" and nxt[1].category != "GovernmentBody" and \
+                        self.text[end:nxt[0].start] == "的":
+                    self.rel(nxt[1], "locatedIn", e, sent, "located-in:before", ss=self.surf(nxt[0]),
+                             os_=self.surf(m))
             window = max(sent.span.start, m.start - 14)
             if e.kind == "org" and e.category != "GovernmentBody" and (
                     um := _LOCATED_UNLISTED.search(self.text[window:m.start])) and \
