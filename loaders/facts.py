@@ -176,8 +176,10 @@ _OWNED = re.compile(r"(?:旗下|下属)(?:的)?(?:全资|控股)?(?:子公司)?$
 _OWNED_ADJACENT = re.compile(r"(?:旗下|下属)(?:的)?(?:全资|控股)?(?:子公司)?")
 # FUND由ORG管理 (after 由), ORG(,)管理(着)…的FUND
 _MANAGES = re.compile(r"[,，]?(?:负责)?管理(?:着)?(?:[^,，。;；]{0,14}的)?")
-_MEETING_BY = re.compile(r"^(?:本次|此次|该)?[\u4e00-\u9fff]{0,4}?(?:大会|会议|论坛|博览会|展会|推进会|推介会|活动|仪式|会)由")
-_HOSTED_BY = re.compile(r"由(?P<o>[^,，。;；]{2,60}?)(?:联合|共同)?(?:主办|承办|协办|指导|举办)")
+_MEETING_BY = re.compile(r"^(?:本次|此次|该|本届|此届)?[\u4e00-\u9fff]{0,4}?(?P<w>大会|会议|论坛|博览会|展会|推进会|推介会|活动|仪式|会)"
+                         r"(?:由|的(?:主办|承办)(?:方|单位)为)")
+_HOSTED_BY = re.compile(r"由(?P<o>[^,，。;；]{2,60}?)(?:联合|共同|牵头|具体|协助)?(?:主办|承办|协办|合办|指导|举办)"
+                        r"|(?:主办|承办)(?:方|单位)为(?P<o2>[^,，。;；]{2,60})")
 # a short name defined in brackets after a name, and the words that define it
 _ALIAS_ASIDE = re.compile(r"\((?:以下简称|以下称|下称|简称)[^()]*(?:\([^()]*\)[^()]*)?\)")
 # a clause before a verb that says only when or how (今年, 去年12月, 也, 成功, 被)
@@ -186,32 +188,37 @@ _WHEN_ONLY = re.compile(r"(?:[今去上明]年|近日|日前|此前|近期|目�
 # what follows a name that only qualifies the next one: (位于X)的Y, X旗下的Y
 _QUALIFIES = re.compile(r"(?:旗下|下属)?的")
 _DEFINING = re.compile(r"(?:简称|下称|以下称)[:：]?[“「\"]?$")
-_HOST_VERB = re.compile(r"(?:联合|共同)?(?:主办|承办|协办)(?:、|,|，)?")
+_HOST_VERB = re.compile(r"(?:联合|共同|具体|协助)?(?:主办|承办|协办|合办)(?:、|,|，)?")
 _HELD_AT = re.compile(r"在(?P<v>[^,，。;；在]{1,20}?)(?:隆重|成功|盛大|顺利)?(?:举行|召开|举办|开幕|启动)")
 _CONVENED_AT = re.compile(r"(?:在(?P<v>[^,，。;；在]{1,20}?))?(?:召开|举办|举行)(?:了)?$")
 _IN_SYSTEM = re.compile(r"之一|之首|中的|中,|中，|位居|位列|是|入选|获批|纳入")
 _LISTED_IN = re.compile(r"(?:把|将)?(?P<x>[^,，。;；把将]{2,30}?)(?:被)?(?:纳入|列入)$")
-_CHALLENGE = re.compile(r"(?:参与|参加)?揭榜|(?:报名)?揭榜")
+# taking up a challenge list's tasks: 参与揭榜, 应榜, 摘榜, 接榜, 揭得(其中5项), 竞得(其中7项), 认领榜单任务
+_CHALLENGE = re.compile(r"(?:参与|参加|报名|成功)?(?:揭榜|应榜|摘榜|接榜|揭得|竞得|认领(?=榜单|任务|攻关))")
 _SELECT_VERB = re.compile(r"入选|获批|入围|获评|荣获|被认定为|认定为|被确定为|确定为|被命名为|命名为|列为|跃升至|跻身|评为")
 _LIST_LINE = re.compile(r"^(?:\d{1,2}[.、]|[(]?[一二三四五六七八九十]{1,2}[)、])?\s*(?P<c>[^:,，。;；]{2,24}?)[:]")
 _LEAD_AS = re.compile(r"作为(?P<c>[^,，。;；]{2,30}?)(?:产业集群|集群|产业链|产业)?(?:的)?“?(?:链主|龙头|领军|领头雁|领航|头部)")
 _CLUSTER_LEAD = re.compile(r"(?:集群|产业链|聚落)(?:的)?[“「]?(?:链主|龙头|领军|领头雁|领航|头部)")
-_FOUNDING_VERB = re.compile(r"(?:牵头|联合|共同|携手)?(?:组建|发起成立|发起|成立|共建|建设|设立)(?:了|的)?$|牵头(?:的)?$")
+_FOUNDING_VERB = re.compile(r"(?:牵头|联合|共同|携手|签约|校企|院企)?(?:组建|发起成立|发起|成立|共建|建设|设立|筹建|联建|创办|合建)"
+                            r"(?:了|的)?$|牵头(?:的)?$")
 _RELYING_ON = re.compile(r"依托[^,，。;；]*$")
 _JOINED = re.compile(r"加入(?:了)?$")
-_FOUNDERS_NEXT = re.compile(r"^由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:牵头)?(?:组建|发起成立|发起|成立|共建|建设)(?!的)")
+_FOUNDERS_NEXT = re.compile(r"^由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:牵头)?(?:组建|发起成立|发起|成立|共建|建设|设立|筹建|联建)(?!的)")
 _OPERATING = re.compile(r"(?:牵头|负责)?(?:建设|运营|打造|建成|搭建|运行|承建)(?:运营|管理|运维)?的")
 # PLATFORM由ORG运营 / PLATFORM,由其全资子公司ORG运营
 _OPERATED_BY = re.compile(r"[,，]?(?:交由|委托|由)(?P<sub>其(?:下属的?)?(?:全资|控股)?(?:子公司)?)?")
 # ORG负责运营PLATFORM
 # what follows the operator in PLATFORM由ORG运营: 建设, 运营, 托管运营, 受托管理, 建设运维
 _RUNS_AFTER = re.compile(r"(?:牵头)?(?:建设|运营|打造|承建|负责运营|运行|托管运营|受托管理|运维)")
+# an operator named after the platform: 运营主体为B, 以B为运营实体, (日常)运行由B负责, 运营由B承担
+_OPERATOR_NAMED = re.compile(r"(?:运营主体|运营单位|运营方|运营实体)为(?P<a>[^,，。;；]{2,40})|以(?P<b>[^,，。;；]{2,40}?)为运营(?:实体|主体)"
+                             r"|(?:日常)?(?:运营|运行|运维|运营管理)(?:工作)?(?:交)?由(?P<c>[^,，。;；]{2,40}?)(?:负责|承担)")
 _RUNS = re.compile(r"[,，]?(?:负责|牵头)(?:建设)?运营")
 _JOINTLY_BEFORE = re.compile(r"(?:与|和|共同|联合)[^,，。;；]{0,30}$")
 # a firm's project that settles in a place: (A)20GWh储能电池二期项目签约落地(X)
 _PROJECT_SETTLES = re.compile(r"[^,，。;；]{0,30}?项目(?:已|正式|成功)?(?:签约)?(?:落户|落地|选址|入驻|落子)(?:于|在)?")
 _LOCATED_VERB = re.compile(r"(?:总部)?(?:位于|设在|落户|落户于|坐落于|入驻|扎根)")
-_SUBSIDIARY = re.compile(r"是(?P<x>[^,，。;；]{2,40}?)(?:旗下(?:的)?|[^,，。;；]{0,12}设立的(?:全资|控股)?子公司|的(?:全资|控股)子公司)")
+_SUBSIDIARY = re.compile(r"(?:是|系|为)(?P<x>[^,，。;；]{2,40}?)(?:旗下(?:的)?|[^,，。;；]{0,12}设立的(?:全资|控股)?子公司|的(?:全资|控股)子公司)")
 _THIS_FIRM = re.compile(r"^[^,，。;；]{0,20}(?:这家|该)(?:企业|公司)")
 _LEAD_LIST = re.compile(r"链主|龙头|领军")
 _LIST_WORD = re.compile(r"名单|清单|榜单|目录|榜$")
@@ -232,7 +239,7 @@ _ACTING_ON = re.compile(r"(?:组织|对|帮助|指导)")  # used with match(text
 _BY_FOUNDERS = re.compile(r"由(?P<o>.+?)(?:联合|共同)?$")
 _LEADS_OR_JOINS = re.compile(r"^(?:牵头|联合)")
 _JOINS = re.compile(r"^联合")
-_FOUNDED_BY_AFTER = re.compile(r"^(?:是)?由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:组建|发起成立|发起|成立|共建|建设)")
+_FOUNDED_BY_AFTER = re.compile(r"^(?:是)?由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:组建|发起成立|发起|成立|共建|建设|设立|筹建|联建)")
 _JOINED_AT_END = re.compile(r"(?:首批|先后|陆续|已)?(?:加入|加盟)(?:了)?(?:该联盟|联盟)?[。;；]?$")
 # a clause that counts an alliance's members, and the names listed among them after it
 _NEW_MEMBERS = re.compile(r"新增(?:会员|成员)|新吸纳|新发展(?:会员|成员)|(?:会员|成员)(?:单位|企业)|(?:会员|成员)总数")
@@ -313,6 +320,8 @@ class FactExtractor:
                 self.operated_located(sent)
                 if "运营" in sent.span.text or "依托单位" in sent.span.text:
                     self.bracket_roles(sent)
+                if "运" in sent.span.text:
+                    self.operator_named(sent)
             if orgs:
                 self.located_before(sent)
             if firm:
@@ -395,6 +404,8 @@ class FactExtractor:
         info = self.facts.events[-1]
         if info.entity.iri.endswith("-release"):
             return  # 大会由…主办 does not speak of a list's release
+        if mm["w"] not in ("会", "活动", "会议") and mm["w"] not in info.entity.label:
+            return  # 推进会由…: another meeting than the 大会 just named
         for om, oe in self.hosts(sent):
             if oe not in info.organizers:
                 info.organizers.append(oe)
@@ -404,7 +415,9 @@ class FactExtractor:
         """由A、B(联合|共同)主办 and A主办、B承办: the bodies before each verb of hosting."""
         organizers: list[tuple[Mention, Entity]] = []
         for hm in _HOSTED_BY.finditer(sent.span.text):
-            organizers += sent.in_range(sent.span.start + hm.start("o"), sent.span.start + hm.end("o"), "org")
+            g = "o" if hm.group("o") else "o2"  # 由A、B主办; 主办方为A、B
+            organizers += [(m, e) for m, e in sent.in_range(sent.span.start + hm.start(g), sent.span.start + hm.end(g), "org")
+                           if not _DEFINING.search(self.text, max(0, m.start - 8), m.start)]  # not a bracket's short name
         for hm in _HOST_VERB.finditer(sent.span.text):
             # A主办、B承办: the organisation right before each verb, and those joined to it
             before = [(m, e) for m, e in sent.in_range(sent.span.start, sent.span.start + hm.start(), "org")
@@ -564,8 +577,8 @@ class FactExtractor:
     def challenge(self, sent: Sent) -> None:
         """A、B等N家单位参与揭榜 → each participatesIn the latest challenge list (or the
         challenge programme the clause names)."""
-        if "揭榜" not in sent.span.text:
-            return  # (the regex's optional prefix leaves it no literal to look for first)
+        if "榜" not in sent.span.text and "竞得" not in sent.span.text and "认领" not in sent.span.text:
+            return  # every verb of taking up a challenge has one of them
         mm = _CHALLENGE.search(sent.span.text)
         if not mm:
             return
@@ -847,6 +860,20 @@ class FactExtractor:
             if _LOCATED_VERB.fullmatch(between) and nxt[1].kind in ("place", "org") and \
                     (nxt[1].kind == "place" or nxt[1].category == "IndustrialPark"):
                 self.rel(e, "locatedIn", nxt[1], sent, "located-in", ss=self.surf(m), os_=self.surf(nxt[0]))
+
+    def operator_named(self, sent: Sent) -> None:
+        """X…,运营主体为B / 以B为运营实体 / 日常运行由B负责 / 运营由B承担 → X operatedBy B, X the
+        platform or lab named last before the phrase."""
+        for om in _OPERATOR_NAMED.finditer(sent.span.text):
+            g = next(k for k in ("a", "b", "c") if om.group(k))
+            lo, hi = sent.span.start + om.start(g), sent.span.start + om.end(g)
+            operators = [(m, e) for m, e in sent.in_range(lo, hi, "org") if e.category != "GovernmentBody"]
+            before = sent.in_range(sent.span.start, sent.span.start + om.start(), "org")
+            platforms = [(m, e) for m, e in before if e.category in ("InnovationPlatform", "Laboratory")] or \
+                [(m, e) for m, e in before if e.category == "ResearchInstitute"]  # a platform first, else an institute
+            if len(operators) == 1 and platforms:
+                pe, (m, e) = platforms[-1][1], operators[0]
+                self.rel(pe, "operatedBy", e, sent, "operated-by:named", os_=self.surf(m))
 
     def bracket_roles(self, sent: Sent) -> None:
         """PLATFORM(运营单位:ORG;服务集群:…), as lists of platforms write it → PLATFORM operatedBy ORG."""

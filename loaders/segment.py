@@ -29,9 +29,10 @@ BOUNDARY_WORDS = frozenset(["的", "个", "之", "推动", "推进", "协调", "
                             "地点", "有关", "相关", "覆盖", "涉及", "囊括", "横跨", "负责", "设于", "部分", "载体",
                             "使用", "解决", "想", "发现", "中标", "国企", "央企", "区属", "市属", "省属", "梳理", "梳理出",
                             "列出", "选出", "评出", "扎根", "安家", "选址", "隶属于", "隶属", "参股公司", "接纳",
-                            "新接纳", "关注", "扫码"])
+                            "新接纳", "关注", "扫码", "系"])
 # words jieba tags as adverbs or time words that do belong to names of industries and bodies
-NAME_WORDS = frozenset(["新一代", "下一代", "第三代", "第四代", "一体化", "一流", "新型", "未来", "现代", "高速", "高新"])
+NAME_WORDS = frozenset(["新一代", "下一代", "第三代", "第四代", "一体化", "一流", "新型", "未来", "现代", "高速", "高新",
+                        "互连"])  # (jieba tags 互连, a technical word, as an adverb)
 # verbs that make a noun with the word before them right before a head: 产销对接中心, 技术对接平台
 NOUN_VERBS = frozenset(["对接"])
 STOP_POS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "t", "y", "e", "o", "tg", "dg", "rr", "rz"}

@@ -822,3 +822,46 @@ def test_generic_platforms_counted_chains_and_related_news_are_not_facts(extract
     assert not orgs(x)
     assert clusters_of(x) <= {"高端装备"}  # the headline's cluster only
     assert not x.facts.observations[1:]  # 12家 only; the related headline's figure is furniture
+
+
+def test_solvers_who_take_up_a_challenge_list_in_other_words(extract_text):
+    x = extract_text(HEADER + "市工信局发布《2025年泰安市产业集群关键核心技术攻关榜单》。东南大学、南京工业大学等31家单位"
+                              "成功摘榜。聊城大学等9家单位应榜。山东体育学院、齐鲁工业大学等5家单位竞得其中7项。\n")
+    solvers = {r[0] for r in relations(x) if r[1] == "participatesIn"}
+    assert solvers == {"东南大学", "南京工业大学", "聊城大学", "山东体育学院", "齐鲁工业大学"}, solvers
+
+
+def test_hosts_named_as_the_hosting_parties_or_co_hosts(extract_text):
+    x = extract_text(HEADER + "11月19日,2025泰安新能源汽车产业链协同发展大会在泰安国际会展中心开幕。本届大会的主办方为"
+                              "泰安市人民政府、济宁市人民政府,承办方为泰安市工业和信息化局,中国汽车工业协会为指导单位。\n"
+                              "9月5日,2025泰安石化新材料产业发展大会在泰安开幕。大会由山东省工业和信息化厅与泰安市人民政府合办,"
+                              "泰安绿色化工高新区管委会具体承办。推进会由泰安市商务局牵头举办。\n")
+    hosts = {(r[0], r[2]) for r in relations(x) if r[1] == "organizedBy"}
+    assert hosts == {("泰安新能源汽车产业链协同发展大会", "泰安市人民政府"), ("泰安新能源汽车产业链协同发展大会", "济宁市人民政府"),
+                     ("泰安新能源汽车产业链协同发展大会", "泰安市工业和信息化局"),
+                     ("泰安石化新材料产业发展大会", "山东省工业和信息化厅"), ("泰安石化新材料产业发展大会", "泰安市人民政府"),
+                     ("泰安石化新材料产业发展大会", "泰安绿色化工高新区管委会")}, hosts  # the 推进会 is another meeting
+
+
+def test_founders_who_set_up_build_jointly_or_sign_to_build(extract_text):
+    x = extract_text(HEADER + "由泰安庐陵精密电路股份有限公司联合泰山学院设立的山东省高密度互连电路板工程研究中心投入运行。"
+                              "泰安旭岚储能科技有限公司系泰安旭岚控股集团有限公司的全资子公司。"
+                              "泰山学院与泰安泓川矿山装备有限公司签约共建的矿山应急救援装备联合研究中心揭牌。\n")
+    rels = relations(x)
+    for founder in ("泰安庐陵精密电路股份有限公司", "泰山学院"):  # 互连 is part of the name
+        assert ("山东省高密度互连电路板工程研究中心", "foundedBy", founder) in rels
+    assert ("泰安旭岚储能科技有限公司", "partOf", "泰安旭岚控股集团有限公司") in rels  # 系…的全资子公司
+    for founder in ("泰山学院", "泰安泓川矿山装备有限公司"):
+        assert ("矿山应急救援装备联合研究中心", "foundedBy", founder) in rels
+
+
+def test_an_operator_named_after_the_platform(extract_text):
+    x = extract_text(HEADER + "由泰安宏岳工程机械股份有限公司牵头组建的山东省智能施工装备技术创新中心于9月获批,运营主体为"
+                              "泰安智建装备研究院有限公司。山东省氟硅精细化学品重点实验室由泰安衢晟氟硅新材料股份有限公司与"
+                              "浙江大学衢州研究院联建,日常运行由泰安衢晟新材料研究院有限公司负责。泰山智能矿山装备研究院,"
+                              "运营由泰安泓智科技服务有限公司承担。\n")
+    rels = relations(x)
+    assert ("山东省智能施工装备技术创新中心", "operatedBy", "泰安智建装备研究院有限公司") in rels
+    assert ("山东省氟硅精细化学品重点实验室", "operatedBy", "泰安衢晟新材料研究院有限公司") in rels
+    assert ("山东省氟硅精细化学品重点实验室", "foundedBy", "浙江大学衢州研究院") in rels  # 联建
+    assert ("泰山智能矿山装备研究院", "operatedBy", "泰安泓智科技服务有限公司") in rels
