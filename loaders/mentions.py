@@ -86,7 +86,7 @@ HEADS: list[tuple[str, str, bool]] = [
     ("港务区", "IndustrialPark", False), ("综合保税区", "IndustrialPark", False), ("保税区", "IndustrialPark", False),
     ("自贸区", "IndustrialPark", False), ("物流园区", "IndustrialPark", False), ("管理委员会", "GovernmentBody", True), ("管委会", "GovernmentBody", True),
     ("创新创业共同体", "Alliance", True), ("共同体", "Alliance", False), ("综合体", "InnovationPlatform", False),
-    # banks and their branches (a central bank's branch is a government body: see _category_of),
+    # banks and their branches (a central bank's branch is a government body: headed_mentions),
     # and funds with a name of their own (引导基金, 母基金)
     ("农村商业银行", "Firm", True), ("商业银行", "Firm", True), ("银行", "Firm", False), ("分行", "Firm", False),
     ("支行", "Firm", False), ("产业投资基金", "OtherOrganization", False), ("创业投资基金", "OtherOrganization", False),
