@@ -12,6 +12,7 @@ from datetime import date
 from .mentions import Mention
 from .numbers import Period, Quantity, find_dates, find_periods, find_quantities, is_target
 from .resolve import Entity, Resolver
+from .segment import ALIAS_MARKERS
 from .sentences import Span, split_clauses
 
 
@@ -172,8 +173,9 @@ def indicator_label(before: str, after: str, q: Quantity, previous: str = "", ve
 
 _LOCATED_BEFORE = re.compile(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?|扎根|安家|入驻)$")
 _LOCATED_UNLISTED = re.compile(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?)(?P<p>[\u4e00-\u9fff]{2,4}(?:区|县|市|镇))的$")
-_OWNED = re.compile(r"(?:旗下|下属)(?:的)?(?:全资|控股)?(?:子公司)?$")
-_OWNED_ADJACENT = re.compile(r"(?:旗下|下属)(?:的)?(?:全资|控股)?(?:子公司)?")
+_OWNED_WORDS = r"(?:旗下|下属)(?:的)?(?:全资|控股)?(?:子公司)?"
+_OWNED = re.compile(_OWNED_WORDS + "$")  # before the owned name
+_OWNED_ADJACENT = re.compile(_OWNED_WORDS)  # all there is between owner and owned
 # FUND由ORG管理 (after 由), ORG(,)管理(着)…的FUND
 _MANAGES = re.compile(r"[,，]?(?:负责)?管理(?:着)?(?:[^,，。;；]{0,14}的)?")
 _MEETING_BY = re.compile(r"^(?:本次|此次|该|本届|此届)?[\u4e00-\u9fff]{0,4}?(?P<w>大会|会议|论坛|博览会|展会|推进会|推介会|活动|仪式|会)"
@@ -181,13 +183,14 @@ _MEETING_BY = re.compile(r"^(?:本次|此次|该|本届|此届)?[\u4e00-\u9fff]{
 _HOSTED_BY = re.compile(r"由(?P<o>[^,，。;；]{2,60}?)(?:联合|共同|牵头|具体|协助)?(?:主办|承办|协办|合办|指导|举办)"
                         r"|(?:主办|承办)(?:方|单位)为(?P<o2>[^,，。;；]{2,60})")
 # a short name defined in brackets after a name, and the words that define it
-_ALIAS_ASIDE = re.compile(r"\((?:以下简称|以下称|下称|简称)[^()]*(?:\([^()]*\)[^()]*)?\)")
+_ALIAS_MARKER = "(?:" + "|".join(ALIAS_MARKERS) + ")"
+_ALIAS_ASIDE = re.compile(r"\(" + _ALIAS_MARKER + r"[^()]*(?:\([^()]*\)[^()]*)?\)")
 # a clause before a verb that says only when or how (今年, 去年12月, 也, 成功, 被)
 _WHEN_ONLY = re.compile(r"(?:[今去上明]年|近日|日前|此前|近期|目前|\d{1,2}月(?:份|初|底)?|先后|已经?|也|还|均|成功|被|再次|"
                         r"首次|又|同时)*")
 # what follows a name that only qualifies the next one: (位于X)的Y, X旗下的Y
 _QUALIFIES = re.compile(r"(?:旗下|下属)?的")
-_DEFINING = re.compile(r"(?:简称|下称|以下称)[:：]?[“「\"]?$")
+_DEFINING = re.compile(_ALIAS_MARKER + r"[:：]?[“「\"]?$")
 _HOST_VERB = re.compile(r"(?:联合|共同|具体|协助)?(?:主办|承办|协办|合办)(?:、|,|，)?")
 _HELD_AT = re.compile(r"在(?P<v>[^,，。;；在]{1,20}?)(?:隆重|成功|盛大|顺利)?(?:举行|召开|举办|开幕|启动)")
 _CONVENED_AT = re.compile(r"(?:在(?P<v>[^,，。;；在]{1,20}?))?(?:召开|举办|举行)(?:了)?$")
@@ -207,12 +210,12 @@ _FOUNDERS_NEXT = re.compile(r"^由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:
 _OPERATING = re.compile(r"(?:牵头|负责)?(?:建设|运营|打造|建成|搭建|运行|承建)(?:运营|管理|运维)?的")
 # PLATFORM由ORG运营 / PLATFORM,由其全资子公司ORG运营
 _OPERATED_BY = re.compile(r"[,，]?(?:交由|委托|由)(?P<sub>其(?:下属的?)?(?:全资|控股)?(?:子公司)?)?")
-# ORG负责运营PLATFORM
 # what follows the operator in PLATFORM由ORG运营: 建设, 运营, 托管运营, 受托管理, 建设运维
 _RUNS_AFTER = re.compile(r"(?:牵头)?(?:建设|运营|打造|承建|负责运营|运行|托管运营|受托管理|运维)")
 # an operator named after the platform: 运营主体为B, 以B为运营实体, (日常)运行由B负责, 运营由B承担
 _OPERATOR_NAMED = re.compile(r"(?:运营主体|运营单位|运营方|运营实体)为(?P<a>[^,，。;；]{2,40})|以(?P<b>[^,，。;；]{2,40}?)为运营(?:实体|主体)"
                              r"|(?:日常)?(?:运营|运行|运维|运营管理)(?:工作)?(?:交)?由(?P<c>[^,，。;；]{2,40}?)(?:负责|承担)")
+# ORG负责运营PLATFORM
 _RUNS = re.compile(r"[,，]?(?:负责|牵头)(?:建设)?运营")
 _JOINTLY_BEFORE = re.compile(r"(?:与|和|共同|联合)[^,，。;；]{0,30}$")
 # a firm's project that settles in a place: (A)20GWh储能电池二期项目签约落地(X)
@@ -271,6 +274,10 @@ class FactExtractor:
             if r.subject.iri == s.iri and r.predicate == p and r.object.iri == o.iri and r.sentence == sent.index:
                 return
         self.facts.relations.append(Relation(s, p, o, sent.index, rule, ss, os_))
+
+    def defined_here(self, m: Mention) -> bool:
+        """Whether ``m`` is the short name a bracket defines for the name before it (以下简称“x”)."""
+        return _DEFINING.search(self.text, max(0, m.start - 8), m.start) is not None
 
     def surf(self, m: Mention) -> str:
         return self.surface[m.start:m.end]
@@ -417,11 +424,11 @@ class FactExtractor:
         for hm in _HOSTED_BY.finditer(sent.span.text):
             g = "o" if hm.group("o") else "o2"  # 由A、B主办; 主办方为A、B
             organizers += [(m, e) for m, e in sent.in_range(sent.span.start + hm.start(g), sent.span.start + hm.end(g), "org")
-                           if not _DEFINING.search(self.text, max(0, m.start - 8), m.start)]  # not a bracket's short name
+                           if not self.defined_here(m)]
         for hm in _HOST_VERB.finditer(sent.span.text):
             # A主办、B承办: the organisation right before each verb, and those joined to it
             before = [(m, e) for m, e in sent.in_range(sent.span.start, sent.span.start + hm.start(), "org")
-                      if not _DEFINING.search(self.text, max(0, m.start - 8), m.start)]
+                      if not self.defined_here(m)]
             if before and not _ALIAS_ASIDE.sub("", self.text[before[-1][0].end:sent.span.start + hm.start()]):
                 organizers += [o for o in self.joint(sent, before) if o not in organizers]
         return organizers
@@ -647,7 +654,7 @@ class FactExtractor:
         X旗下的Y: X) or that a bracket defines as the short name of the one before."""
         out = []
         for i, (m, e) in enumerate(items):
-            if _DEFINING.search(self.text, max(0, m.start - 8), m.start):
+            if self.defined_here(m):
                 continue
             end = aside.end() if (aside := _ALIAS_ASIDE.match(self.text, m.end)) else m.end
             if _QUALIFIES.match(self.text, end) and any(later.start > end for later, _ in items[i + 1:]):

@@ -24,7 +24,7 @@ from ahocorasick_rs import AhoCorasick
 from .gazetteer import Gazetteer, Known, NameIndex, name_key
 from .names import LEGAL_FORM, PlacePrefix, cluster_core, firm_core
 from .numbers import cn_to_number
-from .segment import BOUNDARY_WORDS, HARD_STOPS, hard_floor, is_boundary, left_edge, words
+from .segment import ALIAS_MARKERS, BOUNDARY_WORDS, HARD_STOPS, hard_floor, is_boundary, left_edge, words
 from .sentences import Span
 
 
@@ -982,7 +982,7 @@ def _joined_head(text: str, found: list[Mention], start: int, after: int) -> Men
     return None
 
 
-_ALIAS = re.compile(r"\((?:以下简称|以下称|下称|简称)[:：]?[“「\"]?(?P<a>[^”」\"()]{2,12}(?:\([^()”」\"]{1,6}\))?)[”」\"]?\)")
+_ALIAS = re.compile(r"\((?:" + "|".join(ALIAS_MARKERS) + r")[:：]?[“「\"]?(?P<a>[^”」\"()]{2,12}(?:\([^()”」\"]{1,6}\))?)[”」\"]?\)")
 
 
 def explicit_alias_mentions(text: str, found: list[Mention]) -> list[Mention]:

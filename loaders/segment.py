@@ -175,20 +175,21 @@ def _glued_to_unknown(toks: tuple[str, ...], i: int) -> bool:
     """Whether ``toks[i]``, a word of several characters that only jieba's tags make a
     function word (not a verb of the genre), follows a single character jieba could not join:
     the two are one unknown name (华|鼎新|能源: 华鼎新能源, not an adverb)."""
-    tok, prev = toks[i], toks[i - 1] if i else None
-    return len(tok) > 1 and tok not in BOUNDARY_WORDS and prev is not None and len(prev) == 1 and \
-        "\u4e00" <= prev <= "\u9fff" and not is_boundary(prev)
+    tok = toks[i]
+    return len(tok) > 1 and tok not in BOUNDARY_WORDS and _single_unknown(toks[i - 1] if i else None)
 
 
 def _among_unknown(toks: tuple[str, ...], i: int) -> bool:
     """Whether ``toks[i]`` sits in a run of single characters jieba could not join: after one,
     or first of such a run (after a word or at the span's start)."""
-    def single(t: str | None) -> bool:
-        return t is not None and len(t) == 1 and "\u4e00" <= t <= "\u9fff" and not is_boundary(t)
-
     prev = toks[i - 1] if i else None
-    return single(prev) or ((prev is None or len(prev) > 1 or is_boundary(prev))
-                            and single(toks[i + 1] if i + 1 < len(toks) else None))
+    return _single_unknown(prev) or ((prev is None or len(prev) > 1 or is_boundary(prev))
+                                     and _single_unknown(toks[i + 1] if i + 1 < len(toks) else None))
+
+
+def _single_unknown(t: str | None) -> bool:
+    """A single Han character jieba could not join to a word, and not a separating one."""
+    return t is not None and len(t) == 1 and "\u4e00" <= t <= "\u9fff" and not is_boundary(t)
 
 
 if __name__ == "__main__":
