@@ -116,6 +116,8 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
         if not known and not re.search(r"(?:报|台|网|社|新闻|传媒|融媒|客户端|频道)$", pm.name):
             gov = gov_pattern.regex.fullmatch(pm.name)
             pm.category, pm.rule = ("GovernmentBody", "government") if gov else ("OtherOrganization", "metadata")
-        publisher = resolver.org(pm)
+        # a firm's own website: the publisher is the firm the text names (one node, its category)
+        publisher = next((e for e in resolver.entities.values() if e.kind == "org" and e.mentions and
+                          e.label == pm.name), None) or resolver.org(pm)
     entities = [e for e in resolver.entities.values() if e.mentions or e is publisher or e.kind in ("event",)]
     return Extraction(report_slug(doc.name), doc, sentences, mentions, entities, facts, city, publisher)

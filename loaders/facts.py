@@ -79,8 +79,9 @@ class Sent:
 
 _PUBLISH = r"(?:发布|印发|制定|出台|公布|编制|推出|下发|颁布|审议通过|出炉)"
 _SUPPORT = re.compile(r"支持|资助|奖励|补助|扶持|重视")
-_LISTED = re.compile(r"入选|入围|上榜|获批|获评|榜上有名|名列其中")
-_LEAD_WORD = re.compile(r"龙头|领军|链主|头部企业|领头雁|领航企业")
+_LISTED = re.compile(r"入选|入围|上榜|获批|获评|榜上有名|名列其中|入库")
+_LEAD_WORD = re.compile(r"龙头|领军|链主|头部企业|领头雁|领航企业|领跑企业|排头兵")
+_LEAD_NOUN = r"(?:链主|龙头|领军|领头雁|领航|头部|领跑|排头兵)"
 _HOME = re.compile(r"(?:我市|本市|全市|我省|本省|全省|当地)")
 _FOUNDED = ("Alliance", "InnovationPlatform", "Laboratory", "ResearchInstitute")  # what 组建/成立 makes
 _FOUNDED_SET = frozenset(_FOUNDED)
@@ -171,9 +172,9 @@ def indicator_label(before: str, after: str, q: Quantity, previous: str = "", ve
     return ind[:40] or "数量"
 
 
-_LOCATED_BEFORE = re.compile(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?|扎根|安家|入驻)$")
-_LOCATED_UNLISTED = re.compile(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?)(?P<p>[\u4e00-\u9fff]{2,4}(?:区|县|市|镇))的$")
-_OWNED_WORDS = r"(?:旗下|下属)(?:的)?(?:全资|控股)?(?:子公司)?"
+_LOCATED_BEFORE = re.compile(r"(?:位于|设在|设于|建于|地处|坐落[于在]|落户(?:于|在)?|扎根|安家|入驻|进驻)$")
+_LOCATED_UNLISTED = re.compile(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?)(?P<p>(?![该本全我此])[\u4e00-\u9fff]{1,4}(?:区|县|市|镇))的$")
+_OWNED_WORDS = r"(?:旗下|下属|所属)(?:的)?(?:全资|控股)?(?:子公司)?"
 _OWNED = re.compile(_OWNED_WORDS + "$")  # before the owned name
 _OWNED_ADJACENT = re.compile(_OWNED_WORDS)  # all there is between owner and owned
 # FUND由ORG管理 (after 由), ORG(,)管理(着)…的FUND
@@ -198,15 +199,20 @@ _IN_SYSTEM = re.compile(r"之一|之首|中的|中,|中，|位居|位列|是|入
 _LISTED_IN = re.compile(r"(?:把|将)?(?P<x>[^,，。;；把将]{2,30}?)(?:被)?(?:纳入|列入)$")
 # taking up a challenge list's tasks: 参与揭榜, 应榜, 摘榜, 接榜, 揭得(其中5项), 竞得(其中7项), 认领榜单任务
 _CHALLENGE = re.compile(r"(?:参与|参加|报名|成功)?(?:揭榜|应榜|摘榜|接榜|揭得|竞得|认领(?=榜单|任务|攻关))")
-_SELECT_VERB = re.compile(r"入选|获批|入围|获评|荣获|被认定为|认定为|被确定为|确定为|被命名为|命名为|列为|跃升至|跻身|评为")
+_SELECT_VERB = re.compile(r"入选|获批|入围|获评|荣获|被认定为|认定为|被确定为|确定为|被命名为|命名为|列为|跃升至|跻身|评为|新晋"
+                          r"|通过(?=[^,，。;；]{3,30}?认定)")
 _LIST_LINE = re.compile(r"^(?:\d{1,2}[.、]|[(]?[一二三四五六七八九十]{1,2}[)、])?\s*(?P<c>[^:,，。;；]{2,24}?)[:]")
-_LEAD_AS = re.compile(r"作为(?P<c>[^,，。;；]{2,30}?)(?:产业集群|集群|产业链|产业)?(?:的)?“?(?:链主|龙头|领军|领头雁|领航|头部)")
-_CLUSTER_LEAD = re.compile(r"(?:集群|产业链|聚落)(?:的)?[“「]?(?:链主|龙头|领军|领头雁|领航|头部)")
-_FOUNDING_VERB = re.compile(r"(?:牵头|联合|共同|携手|签约|校企|院企)?(?:组建|发起成立|发起|成立|共建|建设|设立|筹建|联建|创办|合建)"
+_LEAD_AS = re.compile(r"作为(?P<c>[^,，。;；]{2,30}?)(?:产业集群|集群|产业链|产业)?(?:的)?“?" + _LEAD_NOUN)
+_CLUSTER_LEAD = re.compile(r"(?:集群|产业链|聚落)(?:的)?[“「]?" + _LEAD_NOUN)
+# A、B分别担任X、Y产业集群的链主企业: the firms and the clusters pair in order
+_RESPECTIVELY_LEAD = re.compile(r"分别(?:担任|是|为|作为|成为)(?P<c>[^,，。;；]{2,60}?)(?:产业集群|集群|产业链)?的?[“「]?"
+                                + _LEAD_NOUN)
+_FOUNDING_VERB = re.compile(r"(?:牵头|联合|共同|携手|签约|校企|院企)?(?:出资)?(?:组建|发起成立|发起|成立|共建|建设|设立|筹建|联建|创办|合建)"
                             r"(?:了|的)?$|牵头(?:的)?$")
 _RELYING_ON = re.compile(r"依托[^,，。;；]*$")
 _JOINED = re.compile(r"加入(?:了)?$")
-_FOUNDERS_NEXT = re.compile(r"^由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:牵头)?(?:组建|发起成立|发起|成立|共建|建设|设立|筹建|联建)(?!的)")
+_JOINED_BARE = re.compile(r"(?:首批|先后|陆续|已|正式)?(?:加入|加盟)(?:了)?(?:该|本)?联盟[。;；!！]?$")  # search(text, pos, endpos)
+_FOUNDERS_NEXT = re.compile(r"(?P<this>该(?:基地|中心|平台|实验室|研究院|联盟|联合体|共同体))?由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:牵头)?(?:组建|发起成立|发起|成立|共建|建设|设立|筹建|联建)(?!的)")
 _OPERATING = re.compile(r"(?:牵头|负责)?(?:建设|运营|打造|建成|搭建|运行|承建)(?:运营|管理|运维)?的")
 # PLATFORM由ORG运营 / PLATFORM,由其全资子公司ORG运营
 _OPERATED_BY = re.compile(r"[,，]?(?:交由|委托|由)(?P<sub>其(?:下属的?)?(?:全资|控股)?(?:子公司)?)?")
@@ -214,26 +220,45 @@ _OPERATED_BY = re.compile(r"[,，]?(?:交由|委托|由)(?P<sub>其(?:下属的?
 _RUNS_AFTER = re.compile(r"(?:牵头)?(?:建设|运营|打造|承建|负责运营|运行|托管运营|受托管理|运维)")
 # an operator named after the platform: 运营主体为B, 以B为运营实体, (日常)运行由B负责, 运营由B承担
 _OPERATOR_NAMED = re.compile(r"(?:运营主体|运营单位|运营方|运营实体)为(?P<a>[^,，。;；]{2,40})|以(?P<b>[^,，。;；]{2,40}?)为运营(?:实体|主体)"
-                             r"|(?:日常)?(?:运营|运行|运维|运营管理)(?:工作)?(?:交)?由(?P<c>[^,，。;；]{2,40}?)(?:负责|承担)")
+                             r"|(?:日常)?(?:运营|运行|运维|运营管理)(?:工作)?(?:交)?由(?P<c>[^,，。;；]{2,40}?)(?:负责|承担)"
+                             # …由A与B共建,(由|委托|交由)C(负责日常)运营: a clause of its own
+                             r"|(?:^|(?<=[,，]))并?(?:由|委托|交由|交给)(?P<d>[^,，。;；]{2,40}?)(?:负责|承担)?(?:日常|具体)?"
+                             r"(?:运营|运行|运维)"
+                             # …,C负责中心的日常运营
+                             r"|(?:^|(?<=[,，]))(?P<e>[^,，。;；]{2,40}?)负责(?:该|本)?(?:中心|平台|基地|实验室|研究院)的(?:日常)?"
+                             r"(?:运营|运行|运维|运行维护)")
+# a parent named after its child: A的母公司为B, A控股股东为B, A挂靠B
+_PARENT_NAMED = re.compile(r"(?:的)?(?:母公司|控股股东|控股方|上级单位|主管单位|挂靠单位)(?:为|是)|挂靠(?:于|在)?")
+# a fund's manager named after it: …基金,基金管理人为B
+_FUND_MANAGER = re.compile(r"(?:基金)?管理人(?:为|是)(?P<o>[^,，。;；]{2,40})")
+# what follows X in PLATFORM依托X建设
+_BUILT = re.compile(r"(?:建设|组建|建立|设立|共建)")
 # ORG负责运营PLATFORM
 _RUNS = re.compile(r"[,，]?(?:负责|牵头)(?:建设)?运营")
 _JOINTLY_BEFORE = re.compile(r"(?:与|和|共同|联合)[^,，。;；]{0,30}$")
 # a firm's project that settles in a place: (A)20GWh储能电池二期项目签约落地(X)
-_PROJECT_SETTLES = re.compile(r"[^,，。;；]{0,30}?项目(?:已|正式|成功)?(?:签约)?(?:落户|落地|选址|入驻|落子)(?:于|在)?")
-_LOCATED_VERB = re.compile(r"(?:总部)?(?:位于|设在|落户|落户于|坐落于|入驻|扎根)")
+_WHEN_WORDS = r"(?:今年|去年|目前|已经?|正式|成功|顺利|\d{4}年|\d{1,2}月(?:份|初|底)?)*"
+_PROJECT_SETTLES = re.compile(r"[^,，。;；]{0,30}?项目" + _WHEN_WORDS + r"(?:签约)?(?:落户|落地|选址|入驻|落子)(?:于|在)?")
+_LOCATED_VERB = re.compile(r"(?:总部)?" + _WHEN_WORDS + r"(?:位于|设在|设于|建于|建在|落户|落户于|落户到|坐落于|坐落在|入驻|签约入驻|进驻|"
+                           r"扎根|安家落户|选址落户)")
 _SUBSIDIARY = re.compile(r"(?:是|系|为)(?P<x>[^,，。;；]{2,40}?)(?:旗下(?:的)?|[^,，。;；]{0,12}设立的(?:全资|控股)?子公司|的(?:全资|控股)子公司)")
 _THIS_FIRM = re.compile(r"^[^,，。;；]{0,20}(?:这家|该)(?:企业|公司)")
+# the sentence's subject: 该公司…, 这家企业…, 这家地处X的企业…
+_THIS_FIRM_OPENS = re.compile(r"(?:[^,，。;；]{0,8}[,，])?(?:(?:这家|该)(?:企业|公司)|这家(?=(?:总部)?(?:位于|地处|坐落[在于]|落户[在于]?)))")
 _LEAD_LIST = re.compile(r"链主|龙头|领军")
+_ROLE_ONLY = re.compile(r"(?:集群|产业链|本地|当地|该集群)?的?[“「]?(?:链主|龙头|领军)[”」]?企业")
 _LIST_WORD = re.compile(r"名单|清单|榜单|目录|榜$")
 # A当选理事长单位, B、C为副理事长单位: the offices of an alliance's council are held by members
-_COUNCIL_SEAT = re.compile(r"(?:当选|为|担任|是|作为|任)(?:常务)?(?:副)?(?:理事长|会长|秘书长|理事|监事长|监事)单位")
+# (the alliance may be named between the verb and the seat: 担任X联盟理事长单位)
+_COUNCIL_SEAT = re.compile(r"(?:当选|为|担任|是|作为|任)(?:[^,，。;；]{2,30}?(?:联盟|协会|联合体|共同体|商会))?(?:常务)?(?:副)?"
+                           r"(?:理事长|会长|秘书长|理事|监事长|监事)单位")
 _FUNDED = re.compile(r"获(?:得)?(?P<lvl>国家|省|市|中央)(?:级)?[^,，。;；]{0,16}?(?:支持|资助|奖励|补助|扶持)")
 _BACKED = re.compile(r"(?:高度重视|大力支持|全力支持)")
 _AGREEMENT = re.compile(r"(?:与|同|和)(?P<objs>[^,，。;；]{2,60}?)(?:(?:签署|签订|达成|开展|深化|建立|共建|签约)"
                         r"[^,，。;；]{0,16}(?:协议|合作|协定|备忘录|关系|联合体)|(?:联合|合作|共同)(?:开展|研发|攻关|研制|实施)"
                         r"|签约(?=[,，。;；]|$))")
 _SELECTED_END = re.compile(r"(?:等)?(?:\d+|[两三四五六七八九十]+)?(?:余|多)?(?:家|个)?(?:[\u4e00-\u9fff]{0,4}?(?:企业|单位|集群))?"
-                           r"(?:成功)?(?P<verb>入选|入围|上榜|获批|获评|榜上有名|名列其中)(?=[,，。;；]|$)")
+                           r"(?:成功|首批)?(?P<verb>入选|入围|上榜|获批|获评|榜上有名|名列其中|入库)(?=[,，。;；]|$)")
 # between a body and the list it published: 工信部(近日)公布(了)…名单
 _PUBLISHED_BY = re.compile(r"(?:近日|日前|正式|首次)?(?:公布|发布|公示|印发)(?:了)?")
 # a government body that acts on the figure's subject (组织/帮助 企业…): not the subject itself
@@ -319,20 +344,24 @@ class FactExtractor:
                 self.selected(sent)
             if firm:
                 self.lead_firm(sent)
-            if not _FOUNDED_SET.isdisjoint(orgs):
+            if not _FOUNDED_SET.isdisjoint(orgs) or "基金" in sent.span.text:
                 self.alliance(sent)
+            if orgs and "联盟" in sent.span.text:
+                self.joined_alliance(sent)
             if orgs:
                 self.founders_next(sent)
             if orgs and len(sent.items) >= 2:
                 self.operated_located(sent)
                 if "运营" in sent.span.text or "依托单位" in sent.span.text:
                     self.bracket_roles(sent)
-                if "运" in sent.span.text:
+                if "运" in sent.span.text or "管理人" in sent.span.text:
                     self.operator_named(sent)
             if orgs:
                 self.located_before(sent)
             if firm:
                 self.subsidiary(sent)
+            if orgs and _THIS_FIRM_OPENS.match(sent.span.text):
+                self.this_firm_settles(sent)
             self.owned_lists(sent)
             self.figures(sent)
         self.notice_issuer(sents)
@@ -406,13 +435,18 @@ class FactExtractor:
         if sent.in_range(sent.span.start, sent.span.end, "event") or not self.facts.events:
             return
         mm = _MEETING_BY.match(sent.span.text)
-        if not mm or self.facts.events[-1].sentence < sent.index - 2:
+        if not mm:
             return
         info = self.facts.events[-1]
         if info.entity.iri.endswith("-release"):
             return  # 大会由…主办 does not speak of a list's release
         if mm["w"] not in ("会", "活动", "会议") and mm["w"] not in info.entity.label:
             return  # 推进会由…: another meeting than the 大会 just named
+        if info.sentence < sent.index - 2:
+            # further back, only the one meeting of its kind the report has named (大会由…: the 大会)
+            same = {e.entity.iri for e in self.facts.events if mm["w"] in e.entity.label}
+            if mm["w"] in ("会", "活动", "会议") or same != {info.entity.iri}:
+                return
         for om, oe in self.hosts(sent):
             if oe not in info.organizers:
                 info.organizers.append(oe)
@@ -544,13 +578,14 @@ class FactExtractor:
     def council_members(self, sent: Sent) -> None:
         """A当选理事长单位, B、C等3家单位为副理事长单位, D为秘书长单位 → each memberOf the alliance
         named last in this sentence or the three before it (its founding, its first council)."""
-        seats = [sent.span.start + m.start() for m in _COUNCIL_SEAT.finditer(sent.span.text)]
-        if not seats:
+        matches = list(_COUNCIL_SEAT.finditer(sent.span.text))
+        if not matches:
             return
+        seats = [sent.span.start + m.start() for m in matches]
         alliance = None
         for s in [sent, *reversed(self.sents[max(0, sent.index - 3):sent.index])]:
             found = [e for m, e in s.items if m.kind == "org" and e.category == "Alliance" and
-                     (s is not sent or m.start < seats[0])]
+                     (s is not sent or m.start < sent.span.start + matches[0].end())]
             if found:
                 alliance = found[-1]
                 break
@@ -586,17 +621,22 @@ class FactExtractor:
         challenge programme the clause names)."""
         if "榜" not in sent.span.text and "竞得" not in sent.span.text and "认领" not in sent.span.text:
             return  # every verb of taking up a challenge has one of them
-        mm = _CHALLENGE.search(sent.span.text)
-        if not mm:
+        # the verbs, not the 揭榜 inside a list's title (…揭榜挂帅项目榜单); each clause's own
+        # solvers (A揭榜其中2项,B揭榜1项)
+        titled = [(m.start, m.end) for m, _ in sent.items if m.kind in ("document", "designation")]
+        verbs = [sent.span.start + v.start() for v in _CHALLENGE.finditer(sent.span.text)
+                 if not any(a <= sent.span.start + v.start() < b for a, b in titled)]
+        if not verbs:
             return
         named = [(m, e) for m, e in sent.items if m.rule == "programme:challenge"]
         if not named and not self.challenge_lists:
             return
-        end = named[0][0].start if named else sent.span.start + mm.start()
-        clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= end), default=sent.span.start)
         target = named[0][1] if named else self.challenge_lists[-1]
-        for om, oe in sent.in_range(clause_start, end, "org"):
-            self.rel(oe, "participatesIn", target, sent, "challenge", ss=self.surf(om))
+        clauses = split_clauses(sent.span)
+        for end in ([named[0][0].start] if named else verbs):
+            clause_start = max((c.start for c in clauses if c.start <= end), default=sent.span.start)
+            for om, oe in sent.in_range(clause_start, end, "org"):
+                self.rel(oe, "participatesIn", target, sent, "challenge", ss=self.surf(om))
 
     def selected(self, sent: Sent) -> None:
         """A、B…入选/获批 DESIGNATION → each selectedInto it; "…发布《名单》,A、B等入选" → the list."""
@@ -725,11 +765,22 @@ class FactExtractor:
         if self.listed_line(sent):
             return
         # 龙头企业 inside a list's or a title's name (国家重点龙头企业名单) calls nobody a lead firm
-        named = [(m.start, m.end) for m, _ in sent.items if m.kind in ("designation", "document")]
+        # (被列为集群链主企业, a role and no list, does call them lead firms)
+        named = [(m.start, m.end) for m, e in sent.items if m.kind in ("designation", "document")
+                 and not _ROLE_ONLY.fullmatch(e.label)]
         keys = [sent.span.start + k.start() for k in _LEAD_WORD.finditer(sent.span.text)]
         keys = [k for k in keys if not any(a <= k < b for a, b in named)]
         if not keys:
             return
+        if rm := _RESPECTIVELY_LEAD.search(sent.span.text):
+            lo = sent.span.start + rm.start()
+            firms = [(fm, fe) for fm, fe in sent.in_range(sent.span.start, lo, "org")
+                     if fe.category == "Firm" and not self.defined_here(fm)]
+            cls = sent.in_range(lo, sent.span.start + rm.end(), "cluster")
+            if len(firms) == len(cls) >= 2:
+                for (fm, fe), (cm, ce) in zip(firms, cls, strict=True):
+                    self.rel(fe, "leadFirmOf", ce, sent, "lead-firm:respectively", ss=self.surf(fm), os_=self.surf(cm))
+                return
         for c in split_clauses(sent.span):
             ct = self.text[c.start:c.end]
             if am := _LEAD_AS.search(ct):
@@ -768,7 +819,7 @@ class FactExtractor:
         "由A、B发起的X", "A作为…,联合B、C组建X"; "X吸纳A、B" and "A加入X" → memberOf."""
         clauses = split_clauses(sent.span)
         for m, al in sent.in_range(sent.span.start, sent.span.end, "org"):
-            if al.category not in _FOUNDED:
+            if al.category not in _FOUNDED and not al.label.endswith("基金"):
                 continue
             ci = next(i for i, c in enumerate(clauses) if c.start <= m.start < c.end)
             clause = clauses[ci]
@@ -814,20 +865,45 @@ class FactExtractor:
                         for om, oe in sent.in_range(c.start + km.start("o"), c.start + km.end("o"), "org"):
                             self.rel(oe, "memberOf", al, sent, "member-of:absorbed", ss=self.surf(om))
 
+    def joined_alliance(self, sent: Sent) -> None:
+        """A、B加入联盟 (the alliance not named again): members of the alliance named last in
+        this sentence or the three before it."""
+        for c in split_clauses(sent.span):
+            jm = _JOINED_BARE.search(self.text, c.start, c.end)
+            if not jm:
+                continue
+            alliance = None
+            for s in [sent, *reversed(self.sents[max(0, sent.index - 3):sent.index])]:
+                found = [e for m, e in s.items if m.kind == "org" and e.category == "Alliance" and m.start < c.start]
+                if found:
+                    alliance = found[-1]
+                    break
+            if alliance is None:
+                continue
+            for om, oe in sent.in_range(c.start, jm.start(), "org"):
+                if oe.iri != alliance.iri and oe.category != "GovernmentBody":
+                    self.rel(oe, "memberOf", alliance, sent, "member-of:joined", ss=self.surf(om))
+
     def founders_next(self, sent: Sent) -> None:
         """A sentence that opens with 由A牵头,联合B、C共同组建 names the founders of the one
         platform, lab or alliance the sentence before it names (——X。由A…组建)."""
-        fm = _FOUNDERS_NEXT.match(sent.span.text)
-        if not fm or sent.index == 0:
-            return
-        named = {e.iri: e for _, e in self.sents[sent.index - 1].items if e.kind == "org" and e.category in _FOUNDED}
-        if len(named) != 1:
-            return
-        al = next(iter(named.values()))
-        lo = sent.span.start + fm.start("o")
-        for om, oe in sent.in_range(lo, sent.span.start + fm.end("o"), "org"):
-            if oe.iri != al.iri:
-                self.rel(al, "foundedBy", oe, sent, "founded-by:next", os_=self.surf(om))
+        for k, c in enumerate(split_clauses(sent.span)):
+            fm = _FOUNDERS_NEXT.match(self.text, c.start, sent.span.end)
+            if not fm or k and not fm.group("this"):
+                continue
+            if k:  # …X建成投用,该基地由A与B共建: X, named before in the sentence
+                before = sent.in_range(sent.span.start, c.start, "org")
+            elif sent.index:
+                before = self.sents[sent.index - 1].items
+            else:
+                continue
+            named = {e.iri: e for _, e in before if e.kind == "org" and e.category in _FOUNDED}
+            if len(named) != 1:
+                continue
+            al = next(iter(named.values()))
+            for om, oe in sent.in_range(fm.start("o"), fm.end("o"), "org"):
+                if oe.iri != al.iri:
+                    self.rel(al, "foundedBy", oe, sent, "founded-by:next", os_=self.surf(om))
 
     def operated_located(self, sent: Sent) -> None:
         """ORG建设/运营的PLATFORM → operatedBy; ORG位于/落户 PLACE → locatedIn."""
@@ -852,6 +928,10 @@ class FactExtractor:
                     # 甲搭建的平台,由其全资子公司乙运营: 乙 is part of 甲
                     self.rel(nxt[1], "partOf", owner[1], sent, "part-of:subsidiary", ss=self.surf(nxt[0]),
                              os_=self.surf(owner[0]))
+            if e.category in ("InnovationPlatform", "Laboratory", "ResearchInstitute") and nxt[1].kind == "org" and \
+                    nxt[1].category != "GovernmentBody" and between == "依托" and \
+                    _BUILT.match(self.text, nxt[0].end, nxt[0].end + 4):
+                self.rel(e, "operatedBy", nxt[1], sent, "operated-by:relies-on", os_=self.surf(nxt[0]))  # Y依托X建设
             if nxt[1].category in ("InnovationPlatform", "Laboratory") and e.category != nxt[1].category and \
                     _RUNS.fullmatch(between):
                 self.rel(nxt[1], "operatedBy", e, sent, "operated-by:runs", os_=self.surf(m))
@@ -864,15 +944,17 @@ class FactExtractor:
                     (nxt[1].kind == "place" or nxt[1].category == "IndustrialPark"):
                 # A…二期项目落户X: the firm's project settles in X, and the firm with it
                 self.rel(e, "locatedIn", nxt[1], sent, "located-in:project", ss=self.surf(m), os_=self.surf(nxt[0]))
+            if nxt[1].kind == "org" and _PARENT_NAMED.fullmatch(between):
+                self.rel(e, "partOf", nxt[1], sent, "part-of:parent", ss=self.surf(m), os_=self.surf(nxt[0]))
             if _LOCATED_VERB.fullmatch(between) and nxt[1].kind in ("place", "org") and \
                     (nxt[1].kind == "place" or nxt[1].category == "IndustrialPark"):
                 self.rel(e, "locatedIn", nxt[1], sent, "located-in", ss=self.surf(m), os_=self.surf(nxt[0]))
 
     def operator_named(self, sent: Sent) -> None:
         """X…,运营主体为B / 以B为运营实体 / 日常运行由B负责 / 运营由B承担 → X operatedBy B, X the
-        platform or lab named last before the phrase."""
+        platform or lab named last before the phrase; a fund's 基金管理人为B likewise."""
         for om in _OPERATOR_NAMED.finditer(sent.span.text):
-            g = next(k for k in ("a", "b", "c") if om.group(k))
+            g = next(k for k in ("a", "b", "c", "d", "e") if om.group(k))
             lo, hi = sent.span.start + om.start(g), sent.span.start + om.end(g)
             operators = [(m, e) for m, e in sent.in_range(lo, hi, "org") if e.category != "GovernmentBody"]
             before = sent.in_range(sent.span.start, sent.span.start + om.start(), "org")
@@ -881,6 +963,14 @@ class FactExtractor:
             if len(operators) == 1 and platforms:
                 pe, (m, e) = platforms[-1][1], operators[0]
                 self.rel(pe, "operatedBy", e, sent, "operated-by:named", os_=self.surf(m))
+        for fm in _FUND_MANAGER.finditer(sent.span.text):
+            lo = sent.span.start + fm.start("o")
+            managers = [(m, e) for m, e in sent.in_range(lo, lo + len(fm.group("o")), "org") if e.category == "Firm"]
+            funds = [e for _m, e in sent.in_range(sent.span.start, sent.span.start + fm.start(), "org")
+                     if e.label.endswith("基金")]
+            if managers and funds:
+                self.rel(funds[-1], "operatedBy", managers[0][1], sent, "operated-by:fund-manager",
+                         os_=self.surf(managers[0][0]))
 
     def bracket_roles(self, sent: Sent) -> None:
         """PLATFORM(运营单位:ORG;服务集群:…), as lists of platforms write it → PLATFORM operatedBy ORG."""
@@ -945,6 +1035,24 @@ class FactExtractor:
         if parents and children:
             (pm, pe), (cm, ce) = parents[0], children[-1]
             self.rel(ce, "partOf", pe, sent, "subsidiary", ss=self.surf(cm), os_=self.surf(pm))
+
+    def this_firm_settles(self, sent: Sent) -> None:
+        """该公司…项目落户X / 这家企业进驻X: the firm last named before the sentence is located in X."""
+        opener = _THIS_FIRM_OPENS.match(sent.span.text)
+        after = sent.span.start + opener.end()
+        parks = [(m, e) for m, e in sent.in_range(after, sent.span.end, "org", "place")
+                 if e.kind == "place" or e.category == "IndustrialPark"]
+        if not parks or sent.in_range(after, parks[0][0].start, "org") or \
+                not (_PROJECT_SETTLES.fullmatch(self.text, after, parks[0][0].start) or
+                     _LOCATED_VERB.fullmatch(self.text, after, parks[0][0].start) or
+                     _LOCATED_BEFORE.fullmatch(self.text, after, parks[0][0].start) and
+                     self.text.startswith(("的企业", "的公司"), parks[0][0].end)):
+            return
+        firms = [(m, e) for s in reversed(self.sents[max(0, sent.index - 3):sent.index])
+                 for m, e in reversed(s.items) if e.kind == "org" and e.category == "Firm"][:1]
+        for fm, fe in firms:
+            pm, pe = parks[0]
+            self.rel(fe, "locatedIn", pe, sent, "located-in:this-firm", ss=self.surf(fm), os_=self.surf(pm))
 
     def owned_lists(self, sent: Sent) -> None:
         """Items of a list that follows its owner (云龙湖实验室深地装备、…4个综合科研平台) are partOf it."""

@@ -24,7 +24,7 @@ from ahocorasick_rs import AhoCorasick
 from .gazetteer import Gazetteer, Known, NameIndex, name_key
 from .names import LEGAL_FORM, PlacePrefix, cluster_core, firm_core
 from .numbers import cn_to_number
-from .segment import ALIAS_MARKERS, BOUNDARY_WORDS, HARD_STOPS, hard_floor, is_boundary, left_edge, words
+from .segment import ALIAS_MARKERS, BOUNDARY_WORDS, HARD_STOPS, hard_floor, is_boundary, left_edge, place_names, words
 from .sentences import Span
 
 
@@ -92,6 +92,8 @@ HEADS: list[tuple[str, str, bool]] = [
     ("支行", "Firm", False), ("产业投资基金", "OtherOrganization", False), ("创业投资基金", "OtherOrganization", False),
     ("投资基金", "OtherOrganization", False), ("引导基金", "OtherOrganization", False),
     ("母基金", "OtherOrganization", False), ("产业基金", "OtherOrganization", False),
+    ("发展基金", "OtherOrganization", False), ("协同基金", "OtherOrganization", False),
+    ("成长基金", "OtherOrganization", False), ("科创基金", "OtherOrganization", False),
     ("日报社", "Media", True), ("日报", "Media", True), ("晚报", "Media", True),
     ("广播电视台", "Media", True), ("电视台", "Media", True), ("融媒体中心", "Media", True), ("新闻网", "Media", True),
 ]
@@ -283,6 +285,8 @@ def _parenthesised_start(text: str, lo: int, start: int) -> int:
 # a campus in brackets after a university's name: 山东大学(威海), 中国石油大学(华东)
 _CAMPUS = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
 
+_SITED = frozenset(["InnovationPlatform", "Laboratory", "ResearchInstitute"])  # (菏泽): the site of one of many
+
 # what a 平台 is when it is a piece of equipment (offshore rigs, work platforms)
 _EQUIPMENT = re.compile(r"(?:钻井|半潜式?|潜式|安装|作业|生产|储卸油|海上|升降|起重|采油|浮式|风电安装|勘探|铺管)$")
 
@@ -298,8 +302,10 @@ def headed_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             # 与/和/及 never joins a firm's legal name or a university's (跃步新材与华侨大学: two names)
             keep = _keep_conjunction if not (category == "Firm" and strong or category == "University") else None
             start = left_edge(text, sent.start, hs, keep_conjunction=keep)
-            if category == "University" and (campus := _CAMPUS.match(text, he)):
-                he = campus.end()  # 山东大学(威海): a campus named in brackets is part of the name
+            if (campus := _CAMPUS.match(text, he)) and (category == "University" or category in _SITED and
+                                                          text[campus.start() + 1:campus.end() - 1] in place_names()):
+                # 山东大学(威海), 某某中试基地(菏泽): a campus or site named in brackets is part of the name
+                he = campus.end()
             if text[start - 1:start] == ")":
                 start = _parenthesised_start(text, sent.start, start)
             if head.startswith("联合") and text[start - 1:start] in ("—", "-") and start - 1 > sent.start:
@@ -586,7 +592,7 @@ def document_mentions(text: str, sentences: list[Span]) -> list[Mention]:
 
 
 def _doc_category(title: str, sentence: str) -> str:
-    if _CHALLENGE_TITLE.search(title) or ("揭榜" in sentence and title.endswith("榜")):
+    if _CHALLENGE_TITLE.search(title) or ("揭榜" in sentence and title.endswith(("榜", "榜单", "清单", "需求目录"))):
         return "ChallengeList"
     return "PolicyDocument"
 
@@ -596,7 +602,7 @@ _EVENT_HEADS = ("大会", "会议", "论坛", "峰会", "博览会", "展览会"
                 "启动仪式", "签约仪式", "仪式", "开幕式", "年会", "大赛", "赛事", "活动周", "展会", "招商会", "暨论坛",
                 "调度会", "部署会", "动员会", "协调会", "分析会", "汇报会", "培训会", "评审会", "通报会", "总结会",
                 "表彰会", "展销会", "订货会", "品鉴会", "路演", "协商会", "专题会", "联席会", "论证会", "誓师会", "招聘会", "双选会",
-                "签约活动", "开工活动", "推介活动")
+                "签约活动", "开工活动", "推介活动", "日活动")
 _EVENT_HEAD = "|".join(sorted(_EVENT_HEADS, key=len, reverse=True))
 _HELD = r"(?:举行|召开|举办|开幕|启动|落幕|闭幕)"
 # a name ending in an event head, then (in the same clause) a verb of holding
@@ -627,7 +633,7 @@ def event_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             floor = sent.start
             # an event name runs back to the clause start (it may hold 、 and 暨) or to 主办的…
             i = he - len(m.group(0))
-            while i > floor and text[i - 1] not in ",，。;；:：!！?？":
+            while i > floor and text[i - 1] not in ",，。;；:：!！?？】":  # 【玉林新闻】: a programme's tag
                 i -= 1
             start = i
             prefix = text[start:he - len(m.group(0))]
@@ -690,6 +696,13 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
             start = left_edge(text, sent.start, hs, keep_conjunction=lambda *_: True)
             if (pm := _PERIOD_REST.match(text, start)) and text[start - 1:start].isdigit():
                 start = pm.end()  # 到2027年轴承产业集群, 1—10月高端…: the period is not part of the name
+            if before := [c.end for c in out if start < c.end < hs and text[c.end:c.end + 1] in _JOINING]:
+                start = before[-1] + 1  # A产业集群与B产业集群: two names
+            if lm := _NOT_A_CLUSTER_START.match(text, start, hs):
+                start = lm.end()  # 世界级…, 十市…: a rank or a count of places, not the name
+            if _PLACE_ONLY.fullmatch(text, start, hs) or \
+                    any(f.kind == "place" and f.start == start and f.end >= hs - 1 for f in found):
+                continue  # 贾汪区产业集群金融服务日: a place alone is no industry
             end = he
             if cm := _COUNTED.search(text, start, hs):
                 # 电子信息、先进材料、汽车及零部件三大产业集群: the count is not part of the last name
@@ -700,6 +713,11 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
             core = _LEVEL_PREFIX.sub("", desc)
             if not _clean_cluster_name(core):
                 continue
+            if text[start - 1:start] == "、" and not cm and _INDUSTRY.search(core):
+                # 工程机械、新能源、集成电路与ICT产业集群: the list shares the last name's cluster word
+                items = _names_listed_before(text, sent.start, start - 1, "cluster:elided") or []
+                if all(_INDUSTRY.search(i.name) for i in items):
+                    out += [i for i in items if not in_found.find(1, i.start, i.end) >= 0]
             if cm:
                 n = cm.group("n")
                 out += _counted_items(text, sent.start, start, int(n) if n.isdigit() else int(cn_to_number(n)))
@@ -730,6 +748,10 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
     return _verbs_off(out, found)
 
 
+_JOINING = frozenset("与和及、")
+_PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,4}[区县市]")
+_NOT_A_CLUSTER_START = re.compile(r"(?:世界级|国际级|全球性|[两三四五六七八九十]+[市地省县区]|[千百万]+亿(?:元|级)?|"
+                                  r"(?:开发区|高新区|经开区|园区|新区)(?=..))")
 _PERIOD_WORDS = r"年度|年|月份|月|季度"  # what is left of a period when a number ends it
 _NOT_A_NAME_START = re.compile(rf"(?:[\d.、]+|[一二三四]?季度|{_PERIOD_WORDS})?")
 # an industry that opens a clause and is called one of the place's clusters
@@ -828,7 +850,9 @@ def _clean_cluster_name(core: str) -> bool:
         not any(is_boundary(w) for w in words(core) if w not in ("和", "与", "及"))
 
 
-_SELECT = re.compile(r"(?:入选|获批|入围|获评|荣获|被认定为|认定为|被确定为|确定为|被命名为|命名为|列为|跃升至|跻身|评为|获得)(?:了)?")
+_SELECT = re.compile(r"(?:入选|获批|入围|获评|荣获|被认定为|认定为|被确定为|确定为|被命名为|命名为|列为|跃升至|跻身|评为|获得|新晋"
+                     r"|通过(?=[^,，。;；]{3,30}?认定))(?:了)?")
+_PASSED = re.compile(r"(?<=.)认定$")  # 通过国家级工业设计中心认定: the designation, without the verb
 
 
 def designation_mentions(text: str, sentences: list[Span]) -> list[Mention]:
@@ -847,6 +871,8 @@ def designation_mentions(text: str, sentences: list[Span]) -> list[Mention]:
             if tm := _YEAR_WORD.match(name):  # 入选今年第一批…: the year is when, not the list's name
                 s += tm.end()
                 name = name[tm.end():]
+            if m.group().startswith("通过"):
+                name = _PASSED.sub("", name)
             name = _RANK_OR_COUNT_END.sub("", name)
             name = _LIST_WORD_END.sub("", name) or name
             if not (4 <= len(name) <= 30) or not _DESIGNATION_WORD.search(name):

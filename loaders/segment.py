@@ -29,7 +29,9 @@ BOUNDARY_WORDS = frozenset(["的", "个", "之", "推动", "推进", "协调", "
                             "地点", "有关", "相关", "覆盖", "涉及", "囊括", "横跨", "负责", "设于", "部分", "载体",
                             "使用", "解决", "想", "发现", "中标", "国企", "央企", "区属", "市属", "省属", "梳理", "梳理出",
                             "列出", "选出", "评出", "扎根", "安家", "选址", "隶属于", "参股公司", "接纳",
-                            "新接纳", "关注", "扫码", "系"])
+                            "新接纳", "关注", "扫码", "系", "挂靠", "建于", "缔结", "进驻", "所属", "给予", "创建",
+                            "安家落户", "人为", "深化", "加强", "优化", "健全", "巩固", "夯实", "全区", "全县", "我区", "我县",
+                            "本区", "本县", "交由", "交给", "一季度", "二季度", "三季度", "四季度", "归属于", "继续", "办好"])
 # words jieba tags as adverbs or time words that do belong to names of industries and bodies
 NAME_WORDS = frozenset(["新一代", "下一代", "第三代", "第四代", "一体化", "一流", "新型", "未来", "现代", "高速", "高新",
                         "互连"])  # (jieba tags 互连, a technical word, as an adverb)
@@ -132,15 +134,20 @@ def left_edge(text: str, lo: int, head_start: int, *, keep_conjunction=None) -> 
     pos = len(span)
     for i in range(len(toks) - 1, -1, -1):
         tok = toks[i]
+        if tok == "于" and i and toks[i - 1] + tok in PLACING_VERBS:
+            break  # 设|于: a verb of placing that jieba cut into characters
         if is_boundary(tok) and not (tok in NOUN_VERBS and pos == len(span) and i and not is_boundary(toks[i - 1])):
             if tok in ("和", "及", "与") and keep_conjunction and keep_conjunction(span[:pos - len(tok)], span[pos:]):
                 pos -= len(tok)
                 continue
-            if not (tok in SOFT_STOPS and _among_unknown(toks, i) or _glued_to_unknown(toks, i)):
+            if not (tok in SOFT_STOPS and _among_unknown(toks, i) or _glued_to_unknown(toks, i)
+                    or _trade_name_after_place(toks, i)):
                 if len(tok) == 1 and len(span) - pos > 2 and tok + span[pos] in GLUED_VERBS:
                     pos += 1  # 共|建安…: jieba glued a verb's last character (共建) to the name
                 break
         pos -= len(tok)
+        if i and toks[i - 1].endswith(_PARK_ENDS) and tok in place_names():
+            break  # (走进)X高新区|陕西虹显…有限公司: a zone, then a firm named from its province
     while pos < len(span) and span[pos] in LEADING_MARKS:
         pos += 1  # 1.X产业集群: a list item's number ends in a mark no name starts with
     if span.startswith(LEADING_VERBS, pos) and len(span) - pos > 2:
@@ -162,6 +169,9 @@ ALIAS_MARKERS = ("以下简称", "以下称", "下称", "简称")
 # verbs of building whose last character jieba may join to the name that follows (共|建安…)
 GLUED_VERBS = frozenset(["共建", "组建", "筹建", "新建", "创建", "获批"])
 
+# verbs of placing that jieba may cut into single characters (设|于): 于 after one ends a name
+PLACING_VERBS = frozenset(["设于", "建于", "位于", "落于", "处于", "属于"])
+
 # marks that end a list item's number (1. 2．) or open a quantity, never a name's first character
 LEADING_MARKS = frozenset(".．")
 
@@ -176,7 +186,25 @@ def _glued_to_unknown(toks: tuple[str, ...], i: int) -> bool:
     function word (not a verb of the genre), follows a single character jieba could not join:
     the two are one unknown name (华|鼎新|能源: 华鼎新能源, not an adverb)."""
     tok = toks[i]
-    return len(tok) > 1 and tok not in BOUNDARY_WORDS and _single_unknown(toks[i - 1] if i else None)
+    return len(tok) > 1 and not tok.isdigit() and tok not in BOUNDARY_WORDS and _single_unknown(toks[i - 1] if i else None)
+
+
+_PARK_ENDS = ("开发区", "高新区", "经开区", "园区", "产业园")
+
+
+def _trade_name_after_place(toks: tuple[str, ...], i: int) -> bool:
+    """Whether ``toks[i]``, a word only jieba's tags make a function word, follows a place's
+    name: then it is the trade name of a firm named PLACE+NAME+industry (湖北|鼎新|电路…)."""
+    tok = toks[i]
+    return i > 0 and len(tok) > 1 and tok not in BOUNDARY_WORDS and toks[i - 1] in place_names()
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """The names of the reference data's places (湖北, 湖北省, 黄石, 黄石市 …)."""
+    from .gazetteer import gazetteer
+
+    return frozenset(n for k in gazetteer().places() for n in (k.label, *k.names))
 
 
 def _among_unknown(toks: tuple[str, ...], i: int) -> bool:

@@ -865,3 +865,144 @@ def test_an_operator_named_after_the_platform(extract_text):
     assert ("山东省氟硅精细化学品重点实验室", "operatedBy", "泰安衢晟新材料研究院有限公司") in rels
     assert ("山东省氟硅精细化学品重点实验室", "foundedBy", "浙江大学衢州研究院") in rels  # 联建
     assert ("泰山智能矿山装备研究院", "operatedBy", "泰安泓智科技服务有限公司") in rels
+
+
+def test_placed_attached_and_parent_named_organisations(extract_text):
+    x = extract_text(HEADER + "泰安市智能农机产业公共服务中心设于泰安高新区,由泰安岱联农装有限公司托管运营。"
+                              "泰安农机装备技术研究院挂靠山东农业大学。泰安岱联农装有限公司的母公司为山东岱联装备集团有限公司,"
+                              "其控股子公司泰安岳峰液压有限公司进驻泰安经济技术开发区。"
+                              "市国资委所属泰安岱宗投资集团有限公司出资设立泰安市农机装备产业发展基金,"
+                              "基金管理人为泰安岱宗私募基金管理有限公司。\n")
+    found, rels = orgs(x), relations(x)
+    assert "泰安高新区" in found and "泰安经济技术开发区" in found  # 设于, 进驻 are not part of the names
+    assert "泰安市农机装备产业发展基金" in found and "泰安岱宗私募基金管理有限公司" in found
+    assert ("泰安市智能农机产业公共服务中心", "locatedIn", "泰安高新区") in rels
+    assert ("泰安农机装备技术研究院", "partOf", "山东农业大学") in rels  # 挂靠
+    assert ("泰安岱联农装有限公司", "partOf", "山东岱联装备集团有限公司") in rels  # 的母公司为
+    assert ("泰安岳峰液压有限公司", "locatedIn", "泰安经济技术开发区") in rels  # 进驻
+    assert ("泰安岱宗投资集团有限公司", "partOf", "泰安市国有资产监督管理委员会") in rels  # 所属
+    assert ("泰安市农机装备产业发展基金", "operatedBy", "泰安岱宗私募基金管理有限公司") in rels
+    assert not any(c.startswith("农机装备") and c != "农机装备" for c in clusters_of(x))
+
+
+def test_cluster_names_without_verbs_ranks_counts_of_places_or_a_place_alone(extract_text):
+    x = extract_text(HEADER + "泰安输变电装备产业集群与新能源电池产业集群加速融合。三是深化产业链协作。"
+                              "全力支持泰安建设世界级输变电装备产业集群。截至6月底,三市新能源电池产业链规上企业达到620家。"
+                              "6月18日,岱岳区产业集群银企对接日活动举行。\n")
+    found = clusters_of(x)
+    assert {"输变电装备", "新能源电池"} <= found
+    assert not [c for c in found if "与" in c or "深化" in c or "世界级" in c or "三市" in c]
+    assert not [c for c in found if c.endswith("区") or c in ("产业集群", "")]
+    assert any(e.kind == "event" and e.label == "岱岳区产业集群银企对接日活动" for e in x.entities)
+
+
+def test_solvers_of_a_list_whose_title_holds_jiebang_and_each_clause_its_own(extract_text):
+    x = extract_text(HEADER + "6月,市科技局发布“输变电装备关键技术攻关揭榜挂帅项目榜单”,共发布技术需求8项,泰山学院、"
+                              "山东科技大学等5家单位成功揭榜。今年8月,泰安市科学技术局发布“2025年度农机装备关键技术攻关需求清单”,"
+                              "列出攻关项目12项,山东农业大学揭榜其中2项,泰山科技学院揭榜1项。\n")
+    rels = relations(x)
+    for solver in ("泰山学院", "山东科技大学"):
+        assert (solver, "participatesIn", "输变电装备关键技术攻关揭榜挂帅项目榜单") in rels
+    assert not any(p == "participatesIn" and s == "泰安市科学技术局" for s, p, _ in rels)
+    for solver in ("山东农业大学", "泰山科技学院"):  # a 需求清单 taken up is a challenge list too
+        assert (solver, "participatesIn", "2025年度农机装备关键技术攻关需求清单") in rels
+
+
+def test_operators_in_a_clause_after_the_founders_or_relied_on(extract_text):
+    x = extract_text(HEADER + "泰安市输变电产业研究院由泰安市人民政府与山东科技大学共建,由泰安岱研科技有限公司负责运营。"
+                              "泰安市农机公共技术服务平台由泰安经济技术开发区管理委员会投资建设,交由泰安经开发展集团有限公司运营。"
+                              "山东省输变电工程技术研究中心依托泰安岱源电气股份有限公司建设,今年新获专利46件。"
+                              "泰山内燃机技术创新中心由泰安岱柴集团有限公司牵头建设,泰安岱动科技研究院有限公司负责中心的日常运营。\n")
+    rels = relations(x)
+    assert ("泰安市输变电产业研究院", "operatedBy", "泰安岱研科技有限公司") in rels
+    assert ("泰安市农机公共技术服务平台", "operatedBy", "泰安经开发展集团有限公司") in rels  # 交由 is not in the name
+    assert ("山东省输变电工程技术研究中心", "operatedBy", "泰安岱源电气股份有限公司") in rels
+    assert ("泰山内燃机技术创新中心", "operatedBy", "泰安岱动科技研究院有限公司") in rels
+
+
+def test_a_meeting_is_hosted_by_those_named_several_sentences_after_it(extract_text):
+    x = extract_text(HEADER + "记者从6月18日在泰安举行的2025泰安输变电装备产业发展大会上获悉,上半年集群产值增长15%。"
+                              "其中二季度产值增长18%。集群规上企业达到210家。"
+                              "大会由泰安市人民政府、中国电器工业协会主办,泰安市工业和信息化局承办。\n")
+    rels = relations(x)
+    for host in ("泰安市人民政府", "中国电器工业协会", "泰安市工业和信息化局"):
+        assert ("2025泰安输变电装备产业发展大会", "organizedBy", host) in rels or \
+            ("泰安输变电装备产业发展大会", "organizedBy", host) in rels
+
+
+def test_firms_located_by_building_entering_or_as_this_firm(extract_text):
+    x = extract_text(HEADER + "泰安岱宏重工股份有限公司建在泰安经济技术开发区的塔式起重机智能工厂今年投产。"
+                              "泰安瑞丰氟材料有限公司今年进驻泰安高新技术产业开发区。"
+                              "泰安储能谷新能源科技有限公司总投资20亿元的大型储能系统项目9月签约落户泰安经济技术开发区。"
+                              "泰安永氟新材料股份有限公司营收增长。该公司投资15亿元建设的含氟精细化学品项目落户泰安高新区。"
+                              "泰安恒驰液压科技有限公司总经理刘振华说。这家坐落在泰山科技园的企业去年成为一级供应商。\n")
+    rels = relations(x)
+    assert ("泰安岱宏重工股份有限公司", "locatedIn", "泰安经济技术开发区") in rels
+    assert ("泰安瑞丰氟材料有限公司", "locatedIn", "泰安高新技术产业开发区") in rels
+    assert ("泰安储能谷新能源科技有限公司", "locatedIn", "泰安经济技术开发区") in rels
+    assert ("泰安永氟新材料股份有限公司", "locatedIn", "泰安高新区") in rels
+    assert ("泰安恒驰液压科技有限公司", "locatedIn", "泰山科技园") in rels
+
+
+def test_names_with_a_trade_word_jieba_tags_as_a_function_word_or_after_a_zone(extract_text):
+    x = extract_text(HEADER + "湖北鼎新电路股份有限公司与黄石鼎新精密电子有限公司签约。前三季度公司营收增长12%。"
+                              "走进泰安高新技术产业开发区山东岱虹光电科技股份有限公司的生产线。"
+                              "山东省输变电中试基地(泰安)由泰安高新区管委会建设。\n")
+    found = orgs(x)
+    assert {"湖北鼎新电路股份有限公司", "黄石鼎新精密电子有限公司", "山东岱虹光电科技股份有限公司",
+            "泰安高新技术产业开发区", "山东省输变电中试基地(泰安)"} <= found.keys()
+    assert not [o for o in found if o.startswith(("电路", "前三季度", "泰安高新技术产业开发区山东"))]
+
+
+def test_firms_listed_as_the_clusters_lead_firms_lead_it(extract_text):
+    x = extract_text(HEADER + "泰安岱康药业股份有限公司(以下简称“岱康药业”)、泰安睿珺生物科技有限公司等3家企业被列为集群链主企业。\n")
+    rels = relations(x)
+    for firm in ("泰安岱康药业股份有限公司", "泰安睿珺生物科技有限公司"):
+        assert (firm, "leadFirmOf", "高端装备") in rels
+
+
+def test_a_programme_tag_before_a_meeting_and_prefixes_of_cluster_names(extract_text):
+    x = extract_text(HEADER + "【泰安新闻】输变电装备产业链供需对接会举行\n"
+                              "【导语】今天,2025泰安输变电装备产业链供需对接会在泰山科技园举行。"
+                              "前三季度,开发区新型电力装备产业集群实现开票销售563.8亿元。加快打造千亿元输变电装备产业集群。"
+                              "这是我市继2023年节能环保产业集群之后第二个入选的集群。\n")
+    events = [e.label for e in x.entities if e.kind == "event"]
+    assert events and not [e for e in events if "【" in e or "】" in e]
+    found = clusters_of(x)
+    assert {"新型电力装备", "输变电装备", "节能环保"} <= found
+    assert not [c for c in found if c.startswith(("开发区", "千亿", "继", "年"))]
+
+
+def test_lead_firms_respectively_as_front_runners_and_selections_newly_passed_or_stored(extract_text):
+    x = extract_text(HEADER + "泰安岱宏机械股份有限公司(以下简称“岱宏机械”)、山东泰芯微电子有限公司分别担任高端装备、"
+                              "新一代信息技术产业集群的链主企业。泰安岱源电气股份有限公司是全市输变电装备产业集群的领跑企业。"
+                              "作为全区农机装备产业集群的“排头兵”，泰安岱农重工有限公司上半年营收增长9%。"
+                              "泰安泰丰新材料科技有限公司、泰安华岳模具有限公司2家企业通过国家级工业设计中心认定。"
+                              "泰安岱华电子有限公司、泰安岱恒精工有限公司等3家企业今年新晋国家级专精特新“小巨人”企业。"
+                              "日前,市工信局公布市级“专精特新”企业培育库首批名单,泰安岱拓机器人有限公司等5家企业首批入库。\n")
+    rels = relations(x)
+    assert ("泰安岱宏机械股份有限公司", "leadFirmOf", "高端装备") in rels
+    assert ("山东泰芯微电子有限公司", "leadFirmOf", "新一代信息技术") in rels
+    assert ("泰安岱宏机械股份有限公司", "leadFirmOf", "新一代信息技术") not in rels
+    assert ("泰安岱源电气股份有限公司", "leadFirmOf", "输变电装备") in rels
+    assert ("泰安岱农重工有限公司", "leadFirmOf", "农机装备") in rels  # not 全区农机装备
+    for firm in ("泰安泰丰新材料科技有限公司", "泰安华岳模具有限公司"):
+        assert (firm, "selectedInto", "国家级工业设计中心") in rels
+    for firm in ("泰安岱华电子有限公司", "泰安岱恒精工有限公司"):
+        assert (firm, "selectedInto", "国家级专精特新小巨人企业") in rels
+    assert ("泰安岱拓机器人有限公司", "selectedInto", "市级专精特新企业培育库首批名单") in rels
+
+
+def test_founders_after_this_base_members_of_the_alliance_named_before_and_funds_founded(extract_text):
+    x = extract_text(HEADER + "平台建设方面,泰安化工新材料中试基地建成投用,该基地由泰安高新区管委会与山东农业大学共建。"
+                              "泰安新型显示产业联盟目前有会员单位96家。今年,泰山学院、泰安职业技术学院加入联盟。"
+                              "泰安鼎新电路股份有限公司还担任泰安市印制电路板产业联盟理事长单位。"
+                              "由泰安市财政局与泰安虹显光电科技股份有限公司共同出资设立的泰安市新型显示产业投资基金总规模20亿元。\n")
+    rels = relations(x)
+    for founder in ("泰安高新区管委会", "山东农业大学"):
+        assert ("泰安化工新材料中试基地", "foundedBy", founder) in rels
+    for member in ("泰山学院", "泰安职业技术学院"):
+        assert (member, "memberOf", "泰安新型显示产业联盟") in rels
+    assert ("泰安鼎新电路股份有限公司", "memberOf", "泰安市印制电路板产业联盟") in rels
+    for founder in ("泰安市财政局", "泰安虹显光电科技股份有限公司"):
+        assert ("泰安市新型显示产业投资基金", "foundedBy", founder) in rels

@@ -3,6 +3,8 @@ merging across different heads; government abbreviations expanded with the repor
 
 from __future__ import annotations
 
+import json
+
 from clusterkg.loaders.resolve import firm_core
 from conftest import ID
 
@@ -127,3 +129,17 @@ def test_slug_is_the_letter_and_digit_runs_of_unidecodes_transliteration():
             assert slug(name) == expected, name
             checked += 1
     assert checked > 4000
+
+
+def test_a_firm_publishing_on_its_own_site_is_one_node_with_the_firm_it_names(tmp_path):
+    from clusterkg.loaders import extract, read_report
+
+    report = tmp_path / "taian-shuangbiandian-2025-05-06.txt"
+    report.write_text("泰安岱源电气股份有限公司获评省级企业技术中心\n"
+                      "近日,泰安岱源电气股份有限公司获评省级企业技术中心,公司将继续加大研发投入。\n", encoding="utf-8")
+    (tmp_path / "taian-shuangbiandian-2025-05-06.meta.json").write_text(json.dumps({
+        "title": "泰安岱源电气股份有限公司获评省级企业技术中心", "publisher": "泰安岱源电气股份有限公司",
+        "published": "2025-05-06T10:00:00+08:00"}, ensure_ascii=False), encoding="utf-8")
+    x = extract(read_report(report))
+    same = [e for e in x.entities if e.label == "泰安岱源电气股份有限公司"]
+    assert len(same) == 1 and same[0].category == "Firm" and x.publisher is same[0]
