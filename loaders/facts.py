@@ -210,6 +210,7 @@ _RESPECTIVELY_LEAD = re.compile(r"分别(?:担任|是|为|作为|成为)(?P<c>[^
 _FOUNDING_VERB = re.compile(r"(?:牵头|联合|共同|携手|签约|校企|院企)?(?:出资)?(?:组建|发起成立|发起|成立|共建|建设|设立|筹建|联建|创办|合建)"
                             r"(?:了|的)?$|牵头(?:的)?$")
 _RELYING_ON = re.compile(r"依托[^,，。;；]*$")
+_BOTH_PARTIES = re.compile(r"(?:双方|两家|三方|各方)(?:将|还|并)?")
 _JOINED = re.compile(r"加入(?:了)?$")
 _JOINED_BARE = re.compile(r"(?:首批|先后|陆续|已|正式)?(?:加入|加盟)(?:了)?(?:该|本)?联盟[。;；!！]?$")  # search(text, pos, endpos)
 _FOUNDERS_NEXT = re.compile(r"(?P<this>该(?:基地|中心|平台|实验室|研究院|联盟|联合体|共同体))?由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:牵头)?(?:组建|发起成立|发起|成立|共建|建设|设立|筹建|联建)(?!的)")
@@ -223,7 +224,7 @@ _OPERATOR_NAMED = re.compile(r"(?:运营主体|运营单位|运营方|运营实�
                              r"|(?:日常)?(?:运营|运行|运维|运营管理)(?:工作)?(?:交)?由(?P<c>[^,，。;；]{2,40}?)(?:负责|承担)"
                              # …由A与B共建,(由|委托|交由)C(负责日常)运营: a clause of its own
                              r"|(?:^|(?<=[,，]))并?(?:由|委托|交由|交给)(?P<d>[^,，。;；]{2,40}?)(?:负责|承担)?(?:日常|具体)?"
-                             r"(?:运营|运行|运维)"
+                             r"(?:运营|运行|运维)(?!的)"  # (由X运营的Y: Y's operator, read elsewhere)
                              # …,C负责中心的日常运营
                              r"|(?:^|(?<=[,，]))(?P<e>[^,，。;；]{2,40}?)负责(?:该|本)?(?:中心|平台|基地|实验室|研究院)的(?:日常)?"
                              r"(?:运营|运行|运维|运行维护)")
@@ -256,7 +257,9 @@ _FUNDED = re.compile(r"获(?:得)?(?P<lvl>国家|省|市|中央)(?:级)?[^,，�
 _BACKED = re.compile(r"(?:高度重视|大力支持|全力支持)")
 _AGREEMENT = re.compile(r"(?:与|同|和)(?P<objs>[^,，。;；]{2,60}?)(?:(?:签署|签订|达成|开展|深化|建立|共建|签约)"
                         r"[^,，。;；]{0,16}(?:协议|合作|协定|备忘录|关系|联合体)|(?:联合|合作|共同)(?:开展|研发|攻关|研制|实施)"
-                        r"|签约(?=[,，。;；]|$))")
+                        r"|签约(?=[,，。;；]|$)"
+                        # schools and firms: 与X开设…订单班, 与X联合培养
+                        r"|(?:联合|共同)?开设[^,，。;；]{0,16}?(?:订单班|专班|冠名班)|(?:联合|共同)培养)")
 _SELECTED_END = re.compile(r"(?:等)?(?:\d+|[两三四五六七八九十]+)?(?:余|多)?(?:家|个)?(?:[\u4e00-\u9fff]{0,4}?(?:企业|单位|集群))?"
                            r"(?:成功|首批)?(?P<verb>入选|入围|上榜|获批|获评|榜上有名|名列其中|入库)(?=[,，。;；]|$)")
 # between a body and the list it published: 工信部(近日)公布(了)…名单
@@ -389,7 +392,7 @@ class FactExtractor:
                 self.challenge_lists.append(doc)
             clause = next(c for c in split_clauses(sent.span) if c.start <= m.start < c.end)
             before = self.text[clause.start:m.start]
-            orgs = [(om, oe) for om, oe in sent.in_range(clause.start, m.start, "org")]
+            orgs = [(om, oe) for om, oe in sent.in_range(clause.start, m.start, "org") if not self.defined_here(om)]
             if orgs and re.search(_PUBLISH + r"(?:了)?[^,，。;；]{0,10}[《“]?$", before):
                 om = orgs[-1][0]
                 if re.search(_PUBLISH, self.text[om.end:m.start]):
@@ -686,6 +689,8 @@ class FactExtractor:
             clause_start = max((c.start for c in split_clauses(sent.span) if c.start <= end), default=sent.span.start)
             # up to the verb: the last name may end in the words before it (…产业集群榜上有名)
             for om, oe in sent.in_range(max(clause_start, lm.end), sent.span.start + mm.start("verb"), "org", "cluster"):
+                if oe.kind == "cluster" and self.text.startswith(("企业", "单位"), om.end):
+                    continue  # 5家安全应急企业入库: the firms' industry, not what was selected
                 self.rel(oe, "selectedInto", le, sent, "selected:list", ss=self.surf(om), os_=self.surf(lm))
                 self.lead_by_list(oe, om, le, lm, sent)
 
@@ -829,7 +834,8 @@ class FactExtractor:
                 vm = None  # 依托X建设的Y: X runs Y (operatedBy), it did not found it
             if vm:
                 founders = [(om, oe) for om, oe in sent.in_range(clause.start, clause.start + vm.start(), "org")]
-                if not founders and vm.start() == 0 and ci > 0:
+                if not founders and ci > 0 and (vm.start() == 0 or _BOTH_PARTIES.fullmatch(before, 0, vm.start())):
+                    # …,组建X / A与B签署…协议,双方共建X: the parties of the clause before
                     founders = sent.in_range(clauses[ci - 1].start, clauses[ci - 1].end, "org")
                 if pm := _BY_FOUNDERS.search(self.text[clause.start:clause.start + vm.start()]):
                     founders = sent.in_range(clause.start + pm.start("o"), clause.start + pm.end("o"), "org")
@@ -838,6 +844,9 @@ class FactExtractor:
                     # 甲作为…,联合乙、丙组建X: the subject of the sentence founded it too
                     lead = [(om, oe) for om, oe in sent.in_range(sent.span.start, clause.start, "org")][:1]
                     founders = lead + founders
+                # (市国资委所属X出资设立Y: X founded it, its owner did not)
+                founders = [f for k, f in enumerate(founders) if not (k + 1 < len(founders) and _OWNED_ADJACENT.fullmatch(
+                    self.text, f[0].end, founders[k + 1][0].start))]
                 for om, oe in founders:
                     if oe.iri != al.iri:
                         self.rel(al, "foundedBy", oe, sent, "founded-by", os_=self.surf(om))

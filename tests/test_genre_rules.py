@@ -1006,3 +1006,28 @@ def test_founders_after_this_base_members_of_the_alliance_named_before_and_funds
     assert ("泰安鼎新电路股份有限公司", "memberOf", "泰安市印制电路板产业联盟") in rels
     for founder in ("泰安市财政局", "泰安虹显光电科技股份有限公司"):
         assert ("泰安市新型显示产业投资基金", "foundedBy", founder) in rels
+
+
+def test_schools_training_with_firms_collaborate_and_both_parties_found_what_they_build(extract_text):
+    x = extract_text(HEADER + "泰安职业技术学院与泰安芯澄材料股份有限公司开设集成电路订单班。"
+                              "泰山学院与泰安岱源电气股份有限公司联合培养技术人才。"
+                              "去年11月,山东大学与泰安芯澄材料股份有限公司签署战略合作协议,双方共建泰安宽禁带半导体材料联合实验室。\n")
+    rels = relations(x)
+    assert ("泰安职业技术学院", "collaboratesWith", "泰安芯澄材料股份有限公司") in rels
+    assert ("泰山学院", "collaboratesWith", "泰安岱源电气股份有限公司") in rels
+    for founder in ("山东大学", "泰安芯澄材料股份有限公司"):
+        assert ("泰安宽禁带半导体材料联合实验室", "foundedBy", founder) in rels
+
+
+def test_an_issuer_named_with_its_short_name_an_owner_that_founds_nothing_and_industries_of_firms(extract_text):
+    x = extract_text(HEADER + "今年5月,泰安市科学技术局(以下简称“市科技局”)发布《泰安市2025年度“揭榜挂帅”项目榜单》。"
+                              "市国资委所属泰安汇泉产业投资集团有限公司出资设立泰安集群产业母基金。"
+                              "日前,区工信局公布区级“专精特新”企业培育库首批名单,泰安泓川矿山装备有限公司等5家高端装备企业首批入库。"
+                              "由泰安光伏产业技术研究院运营的光伏组件公共检测平台今年出具报告5200余份。\n")
+    found = {(r.subject.label, r.predicate, r.object.label): r for r in x.facts.relations}
+    issued = found.get(("泰安市2025年度“揭榜挂帅”项目榜单", "issuedBy", "泰安市科学技术局"))
+    assert issued is not None and issued.object_surface == "泰安市科学技术局"  # not its short name
+    assert ("泰安集群产业母基金", "foundedBy", "泰安汇泉产业投资集团有限公司") in found
+    assert not [k for k in found if k[0] == "泰安集群产业母基金" and k[1] == "foundedBy" and "国有资产" in k[2]]
+    assert not [k for k in found if k[1] == "selectedInto" and k[0] == "高端装备"]
+    assert ("光伏组件公共检测平台", "operatedBy", "泰安光伏产业技术研究院") in found
