@@ -210,7 +210,7 @@ _RESPECTIVELY_LEAD = re.compile(r"分别(?:担任|是|为|作为|成为)(?P<c>[^
 _FOUNDING_VERB = re.compile(r"(?:牵头|联合|共同|携手|签约|校企|院企)?(?:出资)?(?:组建|发起成立|发起|成立|共建|建设|设立|筹建|联建|创办|合建)"
                             r"(?:了|的)?$|牵头(?:的)?$")
 _RELYING_ON = re.compile(r"依托[^,，。;；]*$")
-_BOTH_PARTIES = re.compile(r"(?:双方|两家|三方|各方)(?:将|还|并)?")
+_BOTH_PARTIES = re.compile(r"(?:双方|两家|三方|各方)(?:还|并)?")  # (双方将共建: a plan, no founding yet)
 _JOINED = re.compile(r"加入(?:了)?$")
 _JOINED_BARE = re.compile(r"(?:首批|先后|陆续|已|正式)?(?:加入|加盟)(?:了)?(?:该|本)?联盟[。;；!！]?$")  # search(text, pos, endpos)
 _FOUNDERS_NEXT = re.compile(r"(?P<this>该(?:基地|中心|平台|实验室|研究院|联盟|联合体|共同体))?由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:牵头)?(?:组建|发起成立|发起|成立|共建|建设|设立|筹建|联建)(?!的)")

@@ -1017,6 +1017,8 @@ def test_schools_training_with_firms_collaborate_and_both_parties_found_what_the
     assert ("泰山学院", "collaboratesWith", "泰安岱源电气股份有限公司") in rels
     for founder in ("山东大学", "泰安芯澄材料股份有限公司"):
         assert ("泰安宽禁带半导体材料联合实验室", "foundedBy", founder) in rels
+    plan = extract_text(HEADER + "泰安高新区管委会与山东大学签署合作协议,双方将共建泰安医疗器械创新研究院。\n")
+    assert not [r for r in relations(plan) if r[1] == "foundedBy"]  # 将共建: a plan, not yet founded
 
 
 def test_an_issuer_named_with_its_short_name_an_owner_that_founds_nothing_and_industries_of_firms(extract_text):
