@@ -349,7 +349,7 @@ class FactExtractor:
                 self.lead_firm(sent)
             if not _FOUNDED_SET.isdisjoint(orgs) or "基金" in sent.span.text:
                 self.alliance(sent)
-            if orgs and "联盟" in sent.span.text:
+            if orgs and ("加入" in sent.span.text or "加盟" in sent.span.text) and "联盟" in sent.span.text:
                 self.joined_alliance(sent)
             if orgs:
                 self.founders_next(sent)
@@ -896,6 +896,8 @@ class FactExtractor:
     def founders_next(self, sent: Sent) -> None:
         """A sentence that opens with 由A牵头,联合B、C共同组建 names the founders of the one
         platform, lab or alliance the sentence before it names (——X。由A…组建)."""
+        if "由" not in sent.span.text:
+            return  # every form names the founders after 由
         for k, c in enumerate(split_clauses(sent.span)):
             fm = _FOUNDERS_NEXT.match(self.text, c.start, sent.span.end)
             if not fm or k and not fm.group("this"):

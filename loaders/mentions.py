@@ -669,6 +669,11 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
     # the characters inside what was found: not events (and not places)
     in_found = _covering(len(text), (f for f in found if f.kind != "event"))
     in_found_not_place = _covering(len(text), (f for f in found if f.kind not in ("event", "place")))
+    found_cluster_ends = [f.end for f in found if f.kind == "cluster"]
+    place_ends: dict[int, int] = {}  # a place's start → its furthest end
+    for f in found:
+        if f.kind == "place":
+            place_ends[f.start] = max(f.end, place_ends.get(f.start, -1))
     for sent in sentences:
         st = sent.text
         # a place name (or 全市) directly before an industry and a cluster word (产业 is in
@@ -696,12 +701,12 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
             start = left_edge(text, sent.start, hs, keep_conjunction=lambda *_: True)
             if (pm := _PERIOD_REST.match(text, start)) and text[start - 1:start].isdigit():
                 start = pm.end()  # 到2027年轴承产业集群, 1—10月高端…: the period is not part of the name
-            if before := [c.end for c in out if start < c.end < hs and text[c.end:c.end + 1] in _JOINING]:
-                start = before[-1] + 1  # A产业集群与B产业集群: two names
+            if before := [e for e in (*(c.end for c in out), *found_cluster_ends)
+                          if start < e < hs and text[e:e + 1] in _JOINING]:
+                start = max(before) + 1  # A产业集群与B产业集群: two names
             if lm := _NOT_A_CLUSTER_START.match(text, start, hs):
                 start = lm.end()  # 世界级…, 十市…: a rank or a count of places, not the name
-            if _PLACE_ONLY.fullmatch(text, start, hs) or \
-                    any(f.kind == "place" and f.start == start and f.end >= hs - 1 for f in found):
+            if _PLACE_ONLY.fullmatch(text, start, hs) or place_ends.get(start, -1) >= hs - 1:
                 continue  # 贾汪区产业集群金融服务日: a place alone is no industry
             end = he
             if cm := _COUNTED.search(text, start, hs):
@@ -751,7 +756,7 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
 _JOINING = frozenset("与和及、")
 _PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,4}[区县市]")
 _NOT_A_CLUSTER_START = re.compile(r"(?:世界级|国际级|全球性|[两三四五六七八九十]+[市地省县区]|[千百万]+亿(?:元|级)?|"
-                                  r"(?:开发区|高新区|经开区|园区|新区)(?=..))")
+                                  r"(?:开发区|高新区|经开区|园区|新区)(?=..)|[我本全][区县镇](?=..))")
 _PERIOD_WORDS = r"年度|年|月份|月|季度"  # what is left of a period when a number ends it
 _NOT_A_NAME_START = re.compile(rf"(?:[\d.、]+|[一二三四]?季度|{_PERIOD_WORDS})?")
 # an industry that opens a clause and is called one of the place's clusters

@@ -132,6 +132,7 @@ def left_edge(text: str, lo: int, head_start: int, *, keep_conjunction=None) -> 
         return floor
     toks = words(span)
     pos = len(span)
+    places = place_names()
     for i in range(len(toks) - 1, -1, -1):
         tok = toks[i]
         if tok == "于" and i and toks[i - 1] + tok in PLACING_VERBS:
@@ -146,7 +147,7 @@ def left_edge(text: str, lo: int, head_start: int, *, keep_conjunction=None) -> 
                     pos += 1  # 共|建安…: jieba glued a verb's last character (共建) to the name
                 break
         pos -= len(tok)
-        if i and toks[i - 1].endswith(_PARK_ENDS) and tok in place_names():
+        if i and tok in places and toks[i - 1].endswith(_PARK_ENDS):
             break  # (走进)X高新区|陕西虹显…有限公司: a zone, then a firm named from its province
     while pos < len(span) and span[pos] in LEADING_MARKS:
         pos += 1  # 1.X产业集群: a list item's number ends in a mark no name starts with

@@ -971,6 +971,8 @@ def test_a_programme_tag_before_a_meeting_and_prefixes_of_cluster_names(extract_
     found = clusters_of(x)
     assert {"新型电力装备", "输变电装备", "节能环保"} <= found
     assert not [c for c in found if c.startswith(("开发区", "千亿", "继", "年"))]
+    home = clusters_of(extract_text(HEADER + "我区新型电力装备产业集群跑出加速度。\n"))
+    assert "新型电力装备" in home and not [c for c in home if c.startswith("我区")]
 
 
 def test_lead_firms_respectively_as_front_runners_and_selections_newly_passed_or_stored(extract_text):
