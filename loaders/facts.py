@@ -585,13 +585,7 @@ class FactExtractor:
         if not matches:
             return
         seats = [sent.span.start + m.start() for m in matches]
-        alliance = None
-        for s in [sent, *reversed(self.sents[max(0, sent.index - 3):sent.index])]:
-            found = [e for m, e in s.items if m.kind == "org" and e.category == "Alliance" and
-                     (s is not sent or m.start < sent.span.start + matches[0].end())]
-            if found:
-                alliance = found[-1]
-                break
+        alliance = self.recent_alliance(sent, sent.span.start + matches[0].end())
         if alliance is None:
             return
         for c in split_clauses(sent.span):
@@ -874,6 +868,14 @@ class FactExtractor:
                         for om, oe in sent.in_range(c.start + km.start("o"), c.start + km.end("o"), "org"):
                             self.rel(oe, "memberOf", al, sent, "member-of:absorbed", ss=self.surf(om))
 
+    def recent_alliance(self, sent: Sent, before: int) -> Entity | None:
+        """The alliance named last before ``before`` in this sentence, else in the three before it."""
+        for s in [sent, *reversed(self.sents[max(0, sent.index - 3):sent.index])]:
+            found = [e for m, e in s.items if m.kind == "org" and e.category == "Alliance" and m.start < before]
+            if found:
+                return found[-1]
+        return None
+
     def joined_alliance(self, sent: Sent) -> None:
         """A、B加入联盟 (the alliance not named again): members of the alliance named last in
         this sentence or the three before it."""
@@ -881,12 +883,7 @@ class FactExtractor:
             jm = _JOINED_BARE.search(self.text, c.start, c.end)
             if not jm:
                 continue
-            alliance = None
-            for s in [sent, *reversed(self.sents[max(0, sent.index - 3):sent.index])]:
-                found = [e for m, e in s.items if m.kind == "org" and e.category == "Alliance" and m.start < c.start]
-                if found:
-                    alliance = found[-1]
-                    break
+            alliance = self.recent_alliance(sent, c.start)
             if alliance is None:
                 continue
             for om, oe in sent.in_range(c.start, jm.start(), "org"):
