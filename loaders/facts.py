@@ -85,6 +85,7 @@ _LEAD_NOUN = r"(?:链主|龙头|领军|领头雁|领航|头部|领跑|排头兵)
 _HOME = re.compile(r"(?:我市|本市|全市|我省|本省|全省|当地)")
 _FOUNDED = ("Alliance", "InnovationPlatform", "Laboratory", "ResearchInstitute")  # what 组建/成立 makes
 _FOUNDED_SET = frozenset(_FOUNDED)
+_FOUNDED_ENDS = ("基金", "产业学院")  # a fund, a school's industry college: founded too
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千]|首位")
 
 # ---- indicator labels: the words around a figure that are not what it measures
@@ -174,7 +175,7 @@ def indicator_label(before: str, after: str, q: Quantity, previous: str = "", ve
 
 _LOCATED_BEFORE = re.compile(r"(?:位于|设在|设于|建于|地处|坐落[于在]|落户(?:于|在)?|扎根|安家|入驻|进驻)$")
 _LOCATED_UNLISTED = re.compile(r"(?:位于|设在|地处|坐落于|落户(?:于|在)?)(?P<p>(?![该本全我此])[\u4e00-\u9fff]{1,4}(?:区|县|市|镇))的$")
-_OWNED_WORDS = r"(?:旗下|下属|所属)(?:的)?(?:全资|控股)?(?:子公司)?"
+_OWNED_WORDS = r"(?:(?:旗下|下属|所属|下设)(?:的)?|(?:控股|持股\d+(?:\.\d+)?%)的)(?:全资|控股)?(?:子公司)?"
 _OWNED = re.compile(_OWNED_WORDS + "$")  # before the owned name
 _OWNED_ADJACENT = re.compile(_OWNED_WORDS)  # all there is between owner and owned
 # FUND由ORG管理 (after 由), ORG(,)管理(着)…的FUND
@@ -347,7 +348,7 @@ class FactExtractor:
                 self.selected(sent)
             if firm:
                 self.lead_firm(sent)
-            if not _FOUNDED_SET.isdisjoint(orgs) or "基金" in sent.span.text:
+            if not _FOUNDED_SET.isdisjoint(orgs) or "基金" in sent.span.text or "产业学院" in sent.span.text:
                 self.alliance(sent)
             if orgs and ("加入" in sent.span.text or "加盟" in sent.span.text) and "联盟" in sent.span.text:
                 self.joined_alliance(sent)
@@ -818,7 +819,7 @@ class FactExtractor:
         "由A、B发起的X", "A作为…,联合B、C组建X"; "X吸纳A、B" and "A加入X" → memberOf."""
         clauses = split_clauses(sent.span)
         for m, al in sent.in_range(sent.span.start, sent.span.end, "org"):
-            if al.category not in _FOUNDED and not al.label.endswith("基金"):
+            if al.category not in _FOUNDED and not al.label.endswith(_FOUNDED_ENDS):
                 continue
             ci = next(i for i, c in enumerate(clauses) if c.start <= m.start < c.end)
             clause = clauses[ci]

@@ -1035,3 +1035,16 @@ def test_an_issuer_named_with_its_short_name_an_owner_that_founds_nothing_and_in
     assert not [k for k in found if k[0] == "泰安集群产业母基金" and k[1] == "foundedBy" and "国有资产" in k[2]]
     assert not [k for k in found if k[1] == "selectedInto" and k[0] == "高端装备"]
     assert ("光伏组件公共检测平台", "operatedBy", "泰安光伏产业技术研究院") in found
+
+
+def test_subsidiaries_set_up_held_or_controlled_and_industry_colleges_founded(extract_text):
+    x = extract_text(HEADER + "泰安荆储能源科技股份有限公司下设的泰安荆储回收科技有限公司去年回收电池2.3万吨。"
+                              "泰安宛光精密光学股份有限公司持股51%的泰安宛光激光科技有限公司今年出货量突破200万套。"
+                              "泰安莆鞋集团有限公司控股的泰安莆鞋智能制造有限公司建成生产线。"
+                              "泰山学院与泰安闽龙专用汽车股份有限公司联合创办的专用车产业学院今年招收学生320人。\n")
+    rels = relations(x)
+    assert ("泰安荆储回收科技有限公司", "partOf", "泰安荆储能源科技股份有限公司") in rels
+    assert ("泰安宛光激光科技有限公司", "partOf", "泰安宛光精密光学股份有限公司") in rels
+    assert ("泰安莆鞋智能制造有限公司", "partOf", "泰安莆鞋集团有限公司") in rels
+    for founder in ("泰山学院", "泰安闽龙专用汽车股份有限公司"):
+        assert ("专用车产业学院", "foundedBy", founder) in rels
