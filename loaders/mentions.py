@@ -722,7 +722,7 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
                 # 工程机械、新能源、集成电路与ICT产业集群: the list shares the last name's cluster word
                 items = _names_listed_before(text, sent.start, start - 1, "cluster:elided") or []
                 if all(_INDUSTRY.search(i.name) for i in items):
-                    out += [i for i in items if not in_found.find(1, i.start, i.end) >= 0]
+                    out += [i for i in items if in_found.find(1, i.start, i.end) < 0]
             if cm:
                 n = cm.group("n")
                 out += _counted_items(text, sent.start, start, int(n) if n.isdigit() else int(cn_to_number(n)))
