@@ -14,6 +14,10 @@ and then all of the other measured the drift as much as the code (single-run rat
 runs about 10% slower right after other work has filled the processor's caches. Prints
 MB/s (UTF-8 bytes) for both, per core, as medians of ``--runs``, and their ratio; and the
 ratio without the time spent writing TriG (read and extract alone), for where the time goes.
+
+It times the install it runs in: an editable install (``pip install -e .``) runs the loader as
+pure Python, a regular one (``pip install .``) runs it compiled by mypyc (see ``setup.py``); the
+summary says which.
 """
 
 from __future__ import annotations
@@ -121,8 +125,11 @@ def main() -> int:
               f"ratio {r['ours'] / r['jieba']:.2f} (without TriG {(r['ours'] - r['rdf']) / r['jieba']:.2f})")
     size = runs[0]["mb"]
     mo, mj = statistics.median(r["ours"] for r in runs), statistics.median(r["jieba"] for r in runs)
+    from clusterkg.loaders import facts
+
+    build = "pure Python" if facts.__file__.endswith(".py") else "compiled by mypyc (pip install .)"
     print(f"corpus: {runs[0]['reports']} reports, {size:.1f} MB UTF-8; each run in a new process, "
-          f"the two taking turns over {CHUNK_BYTES // 1024} KB chunks")
+          f"the two taking turns over {CHUNK_BYTES // 1024} KB chunks; the loader {build}")
     print(f"clusterkg loader (read+extract+RDF): median {mo:.1f} s = {size / mo:.2f} MB/s")
     print(f"jieba.lcut:                          median {mj:.1f} s = {size / mj:.2f} MB/s")
     print(f"ratio (clusterkg time / jieba time): {mo / mj:.2f} (median of the runs' ratios: "

@@ -45,7 +45,7 @@ def _place_table() -> tuple[tuple[str, ...], GovernmentPattern, NameIndex, Place
     names = tuple(sorted({n for k in gaz.places() if k.category in ("City", "Province", "District") for n in k.names
                     if len(n) >= 2}))
     cities = {n: k for k in gaz.places("City") for n in k.names if len(n) >= 2 and not n.endswith("市")}
-    return names, government_regex(gaz, names), city_index(cities), place_prefix(names)
+    return names, government_regex(gaz, list(names)), city_index(cities), place_prefix(names)
 
 
 def report_city(doc: Document, gaz: Gazetteer, text_matches: list | None = None) -> Known | None:
@@ -98,7 +98,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None) -> Extraction:
     if waiting:
         resolved.sort(key=lambda me: me[0].start)
     sents = []
-    title = doc.meta.title and name_key(doc.meta.title)
+    title = name_key(doc.meta.title) if doc.meta.title else ""
     starts = [m.start for m, _ in resolved]  # mentions come in order of their start
     for i, s in enumerate(sentences):
         lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)

@@ -73,7 +73,8 @@ class Sent:
 
     def in_range(self, start: int, end: int, *kinds: str) -> list[tuple[Mention, Entity]]:
         """The items from ``start`` to ``end`` (of ``kinds``, if given)."""
-        items = self.items[bisect.bisect_left(self.starts, start):bisect.bisect_right(self.starts, end)]
+        starts: list[int] = self.starts  # type: ignore[assignment]  # set by __post_init__
+        items = self.items[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]
         return [(m, e) for m, e in items if m.end <= end and (not kinds or m.kind in kinds)]
 
 
@@ -428,10 +429,9 @@ class FactExtractor:
                  if d[0] == 0 and (c is clause or d[1] >= len(c.text) - 1)]
         if not dates or sent.in_range(clause.start, clause.end, "event"):
             return
-        dates = [d for _, d in dates]
         name = doc.label.strip("《》“”") + "发布"
         ev = self.r._entity(doc.iri.replace("/document/", "/event/") + "-release", "event", "Event", name)
-        info = EventInfo(ev, sent.index, dates[0][2], organizers=list(issuers))
+        info = EventInfo(ev, sent.index, dates[0][1][2], organizers=list(issuers))
         self.facts.events.append(info)
 
     def event_organizers(self, sent: Sent) -> None:
@@ -667,8 +667,8 @@ class FactExtractor:
                 self.lead_by_list(oe, om, d, m, sent)
         for dm, de in sent.in_range(sent.span.start, sent.span.end, "designation"):
             if dm.rule == "designation:named-as":  # 确定A、B等15家企业为D
-                vm = re.search(r"(?:确定|认定|评定|命名)", self.text[sent.span.start:dm.start])
-                lo = sent.span.start + vm.end() if vm else sent.span.start
+                verb = re.search(r"(?:确定|认定|评定|命名)", self.text[sent.span.start:dm.start])
+                lo = sent.span.start + verb.end() if verb else sent.span.start
                 for om, oe in sent.in_range(lo, dm.start, "org", "cluster"):
                     self.rel(oe, "selectedInto", de, sent, "selected:named-as", ss=self.surf(om), os_=self.surf(dm))
                     self.lead_by_list(oe, om, de, dm, sent)
@@ -1048,7 +1048,7 @@ class FactExtractor:
     def this_firm_settles(self, sent: Sent) -> None:
         """该公司…项目落户X / 这家企业进驻X: the firm last named before the sentence is located in X."""
         opener = _THIS_FIRM_OPENS.match(sent.span.text)
-        after = sent.span.start + opener.end()
+        after = sent.span.start + opener.end()  # type: ignore[union-attr]  # called when it matches
         parks = [(m, e) for m, e in sent.in_range(after, sent.span.end, "org", "place")
                  if e.kind == "place" or e.category == "IndustrialPark"]
         if not parks or sent.in_range(after, parks[0][0].start, "org") or \
@@ -1082,6 +1082,7 @@ class FactExtractor:
         in_sentence = find_quantities(sent.span.text)
         base = sent.span.start
         prev_subject: tuple[Entity | None, str | None] = (None, None)
+        subject: tuple[Entity | None, str | None]
         prev_indicator = ""
         for clause in split_clauses(sent.span):
             ct = self.text[clause.start:clause.end]

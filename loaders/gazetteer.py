@@ -97,6 +97,7 @@ class Gazetteer:
     entities: dict[str, Known]
     index: NameIndex
     gov: list[tuple[str, str, str]]  # (abbreviation, full form, English)
+    firm_cores: dict[str, Known] | None = None  # the known firms by their core (resolve.py fills it)
 
     @cached_property
     def gov_table(self) -> dict[str, str]:

@@ -36,7 +36,8 @@ class _Block:
     __slots__ = ("tag", "score_hint", "lines", "parent")
 
     def __init__(self, tag: str, hint: bool, parent: _Block | None):
-        self.tag, self.score_hint, self.lines, self.parent = tag, hint, [], parent
+        self.tag, self.score_hint, self.parent = tag, hint, parent
+        self.lines: list[str] = []
 
 
 class _Reader(HTMLParser):

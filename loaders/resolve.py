@@ -129,8 +129,8 @@ class Resolver:
                         if place and (theirs := self._place_of(e.label)) and theirs != place:
                             continue
                         return e
-            if (k := self.known_firm_cores().get(core)) is not None:
-                return self._entity(k.iri, "org", k.category, k.label, k)
+            if (by_core := self.known_firm_cores().get(core)) is not None:
+                return self._entity(by_core.iri, "org", by_core.category, by_core.label, by_core)
             iri = entity_iri("org", core)
             if iri in self.entities and place and (theirs := self._place_of(self.entities[iri].label)) and theirs != place:
                 iri = entity_iri("org", place + core)
@@ -153,14 +153,14 @@ class Resolver:
 
     def known_firm_cores(self) -> dict[str, Known]:
         """Firm cores of the reference firms, computed once per gazetteer."""
-        cache = getattr(self.gaz, "_firm_cores", None)
+        cache = self.gaz.firm_cores
         if cache is None:
             cache = {}
             for k in self.gaz.entities.values():
                 if k.kind == "org" and k.category == "Firm":
                     for n in k.names:
                         cache.setdefault(firm_core(n, self.ctx.prefix), k)
-            self.gaz._firm_cores = cache
+            self.gaz.firm_cores = cache
         return cache
 
     def cluster(self, m: Mention) -> Entity:

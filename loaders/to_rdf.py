@@ -290,12 +290,12 @@ def to_trig(x: Extraction) -> str:
     assertion, r_subject, r_predicate, r_object = _ck("Assertion"), "rdf:subject", "rdf:predicate", "rdf:object"
     subject_surface, object_surface = _ck("subjectSurface"), _ck("objectSurface")
     for r in x.facts.relations:
-        s, p, o = n(r.subject.iri), _ck(r.predicate), n(r.object.iri)
+        rs, p, o = n(r.subject.iri), _ck(r.predicate), n(r.object.iri)
         key = f"{r.subject.iri}|{r.predicate}|{r.object.iri}|{r.sentence}"
         # base is a checked IRI; a hex digest keeps it one
         node = f"<a/{hashlib.sha1(key.encode()).hexdigest()[:12]}>"
-        add(f"{s} {p} {o}{g}"
-            f"{node} {a} {assertion} ; {r_subject} {s} ; {r_predicate} {p} ; {r_object} {o} ; "
+        add(f"{rs} {p} {o}{g}"
+            f"{node} {a} {assertion} ; {r_subject} {rs} ; {r_predicate} {p} ; {r_object} {o} ; "
             f"{derived} {sent_node[r.sentence]} ; {rule} {_short(r.rule)}")
         if r.subject_surface:
             add(f" ; {subject_surface} {_str(r.subject_surface)}")
@@ -332,7 +332,7 @@ def to_trig(x: Extraction) -> str:
             add(f" ; {p_qualifier} {_short(qt.qualifier)}")
         if ob.period is not None:
             add(f" ; {p_label} {_str(ob.period.label)}")
-            if ob.period.first:
+            if ob.period.first and ob.period.last:
                 add(f" ; {p_first} {_date(ob.period.first)} ; {p_last} {_date(ob.period.last)}")
         add(f" ; {p_target} {_TRUE if ob.target else _FALSE} ; {start} {sent_start + qt.start} ; "
             f"{end} {sent_start + qt.end} ; {derived} {sent_node[ob.sentence]}{g}")
@@ -341,8 +341,8 @@ def to_trig(x: Extraction) -> str:
         node = n(ev.entity.iri)
         if ev.date:
             q(node, "schema:startDate", _lit(ev.date))
-        for o in ev.organizers:
-            q(node, _ck("organizedBy"), n(o.iri))
+        for org in ev.organizers:
+            q(node, _ck("organizedBy"), n(org.iri))
         for c in ev.about:
             q(node, _ck("about"), n(c.iri))
         q(node, derived, sent_node[ev.sentence])
