@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -192,7 +193,8 @@ _ALIAS_ASIDE = re.compile(r"\(" + _ALIAS_MARKER + r"[^()]*(?:\([^()]*\)[^()]*)?\
 _WHEN_ONLY = re.compile(r"(?:[今去上明]年|近日|日前|此前|近期|目前|\d{1,2}月(?:份|初|底)?|先后|已经?|也|还|均|成功|被|再次|"
                         r"首次|又|同时)*")
 # what follows a name that only qualifies the next one: (位于X)的Y, X旗下的Y
-_QUALIFIES = re.compile(r"(?:旗下|下属)?的")
+# X的Y, X旗下的Y, 依托X建设的Y, 由X牵头组建的Y: X only qualifies the Y named after it
+_QUALIFIES = re.compile(r"(?:旗下|下属|(?:牵头|联合|共同|投资)?(?:建设|共建|组建|打造|运营|建立|成立|设立|创办))?的")
 _DEFINING = re.compile(_ALIAS_MARKER + r"[:：]?[“「\"]?$")
 _HOST_VERB = re.compile(r"(?:联合|共同|具体|协助)?(?:主办|承办|协办|合办)(?:、|,|，)?")
 _HELD_AT = re.compile(r"在(?P<v>[^,，。;；在]{1,20}?)(?:隆重|成功|盛大|顺利)?(?:举行|召开|举办|开幕|启动)")
@@ -205,7 +207,7 @@ _SELECT_VERB = re.compile(r"入选|获批|入围|获评|荣获|被认定为|认�
                           r"|通过(?=[^,，。;；]{3,30}?认定)")
 _LIST_LINE = re.compile(r"^(?:\d{1,2}[.、]|[(]?[一二三四五六七八九十]{1,2}[)、])?\s*(?P<c>[^:,，。;；]{2,24}?)[:]")
 _LEAD_AS = re.compile(r"作为(?P<c>[^,，。;；]{2,30}?)(?:产业集群|集群|产业链|产业)?(?:的)?“?" + _LEAD_NOUN)
-_CLUSTER_LEAD = re.compile(r"(?:集群|产业链|聚落)(?:的)?[“「]?" + _LEAD_NOUN)
+_CLUSTER_LEAD = re.compile(r"(?P<c>(?:该|本|这一)?(?:集群|产业链|聚落))(?:的)?(?:另一家|又一家|另一)?[“「]?" + _LEAD_NOUN)
 # A、B分别担任X、Y产业集群的链主企业: the firms and the clusters pair in order
 _RESPECTIVELY_LEAD = re.compile(r"分别(?:担任|是|为|作为|成为)(?P<c>[^,，。;；]{2,60}?)(?:产业集群|集群|产业链)?的?[“「]?"
                                 + _LEAD_NOUN)
@@ -214,22 +216,24 @@ _FOUNDING_VERB = re.compile(r"(?:牵头|联合|共同|携手|签约|校企|院�
 _RELYING_ON = re.compile(r"依托[^,，。;；]*$")
 _BOTH_PARTIES = re.compile(r"(?:双方|两家|三方|各方)(?:还|并)?")  # (双方将共建: a plan, no founding yet)
 _JOINED = re.compile(r"加入(?:了)?$")
+# (今年)新加入的成员包括A、B等4家企业: members named after the verb
+_MEMBERS_JOINED = re.compile(r"加入(?:的|该联盟的|联盟的)成员(?:单位|企业)?(?:包括|有|为)")
 _JOINED_BARE = re.compile(r"(?:首批|先后|陆续|已|正式)?(?:加入|加盟)(?:了)?(?:该|本)?联盟[。;；!！]?$")  # search(text, pos, endpos)
 _FOUNDERS_NEXT = re.compile(r"(?P<this>该(?:基地|中心|平台|实验室|研究院|联盟|联合体|共同体))?由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:牵头)?(?:组建|发起成立|发起|成立|共建|建设|设立|筹建|联建)(?!的)")
-_OPERATING = re.compile(r"(?:牵头|负责)?(?:建设|运营|打造|建成|搭建|运行|承建)(?:运营|管理|运维)?的")
+_OPERATING = re.compile(r"(?:牵头|负责)?(?:建设|运营|营运|打造|建成|搭建|运行|承建)(?:运营|营运|管理|运维)?的")
 # PLATFORM由ORG运营 / PLATFORM,由其全资子公司ORG运营
 _OPERATED_BY = re.compile(r"[,，]?(?:交由|委托|由)(?P<sub>其(?:下属的?)?(?:全资|控股)?(?:子公司)?)?")
 # what follows the operator in PLATFORM由ORG运营: 建设, 运营, 托管运营, 受托管理, 建设运维
-_RUNS_AFTER = re.compile(r"(?:牵头)?(?:建设|运营|打造|承建|负责运营|运行|托管运营|受托管理|运维)")
-# an operator named after the platform: 运营主体为B, 以B为运营实体, (日常)运行由B负责, 运营由B承担
-_OPERATOR_NAMED = re.compile(r"(?:运营主体|运营单位|运营方|运营实体)为(?P<a>[^,，。;；]{2,40})|以(?P<b>[^,，。;；]{2,40}?)为运营(?:实体|主体)"
-                             r"|(?:日常)?(?:运营|运行|运维|运营管理)(?:工作)?(?:交)?由(?P<c>[^,，。;；]{2,40}?)(?:负责|承担)"
+_RUNS_AFTER = re.compile(r"(?:牵头)?(?:建设|运营|营运|打造|承建|负责运营|负责营运|运行|托管运营|受托管理|运维)")
+# an operator named after the platform (营运: Hong Kong and Taiwan usage): 运营主体为B, 以B为运营实体, (日常)运行由B负责, 运营由B承担
+_OPERATOR_NAMED = re.compile(r"(?:运营|营运)(?:主体|单位|方|实体)为(?P<a>[^,，。;；]{2,40})|以(?P<b>[^,，。;；]{2,40}?)为(?:运营|营运)(?:实体|主体)"
+                             r"|(?:日常)?(?:运营|营运|运行|运维|运营管理|营运管理)(?:工作)?(?:交)?由(?P<c>[^,，。;；]{2,40}?)(?:负责|承担)"
                              # …由A与B共建,(由|委托|交由)C(负责日常)运营: a clause of its own
                              r"|(?:^|(?<=[,，]))并?(?:由|委托|交由|交给)(?P<d>[^,，。;；]{2,40}?)(?:负责|承担)?(?:日常|具体)?"
-                             r"(?:运营|运行|运维)(?!的)"  # (由X运营的Y: Y's operator, read elsewhere)
+                             r"(?:运营|营运|运行|运维)(?!的)"  # (由X运营的Y: Y's operator, read elsewhere)
                              # …,C负责中心的日常运营
                              r"|(?:^|(?<=[,，]))(?P<e>[^,，。;；]{2,40}?)负责(?:该|本)?(?:中心|平台|基地|实验室|研究院)的(?:日常)?"
-                             r"(?:运营|运行|运维|运行维护)")
+                             r"(?:运营|营运|运行|运维|运行维护)")
 # a parent named after its child: A的母公司为B, A控股股东为B, A挂靠B
 _PARENT_NAMED = re.compile(r"(?:的)?(?:母公司|控股股东|控股方|上级单位|主管单位|挂靠单位)(?:为|是)|挂靠(?:于|在)?")
 # a fund's manager named after it: …基金,基金管理人为B
@@ -237,7 +241,7 @@ _FUND_MANAGER = re.compile(r"(?:基金)?管理人(?:为|是)(?P<o>[^,，。;；]
 # what follows X in PLATFORM依托X建设
 _BUILT = re.compile(r"(?:建设|组建|建立|设立|共建)")
 # ORG负责运营PLATFORM
-_RUNS = re.compile(r"[,，]?(?:负责|牵头)(?:建设)?运营")
+_RUNS = re.compile(r"[,，]?(?:负责|牵头)(?:建设)?(?:运营|营运)")
 _JOINTLY_BEFORE = re.compile(r"(?:与|和|共同|联合)[^,，。;；]{0,30}$")
 # a firm's project that settles in a place: (A)20GWh储能电池二期项目签约落地(X)
 _WHEN_WORDS = r"(?:今年|去年|目前|已经?|正式|成功|顺利|\d{4}年|\d{1,2}月(?:份|初|底)?)*"
@@ -245,6 +249,10 @@ _PROJECT_SETTLES = re.compile(r"[^,，。;；]{0,30}?项目" + _WHEN_WORDS + r"(
 _LOCATED_VERB = re.compile(r"(?:总部)?" + _WHEN_WORDS + r"(?:位于|设在|设于|建于|建在|落户|落户于|落户到|坐落于|坐落在|入驻|签约入驻|进驻|"
                            r"扎根|安家落户|选址落户)")
 _SUBSIDIARY = re.compile(r"(?:是|系|为)(?P<x>[^,，。;；]{2,40}?)(?:旗下(?:的)?|[^,，。;；]{0,12}设立的(?:全资|控股)?子公司|的(?:全资|控股)子公司)")
+# 其全资子公司Y, 公司控股子公司Y, 该公司的全资子公司Y: Y's parent is the firm 其 or 公司 stands for
+_ITS_SUBSIDIARY = re.compile(r"(?P<who>其|该公司|公司)(?:的)?(?:全资|控股)(?:子公司|子企业)")
+# a sentence that opens by pointing back at a firm: 该公司…, 这家总部位于X的企业…, 公司…
+_BACK_REFERENCE = re.compile(r"该公司|该企业|这家[^,，。;；]{0,30}?(?:企业|公司)|公司")
 _THIS_FIRM = re.compile(r"^[^,，。;；]{0,20}(?:这家|该)(?:企业|公司)")
 # the sentence's subject: 该公司…, 这家企业…, 这家地处X的企业…
 _THIS_FIRM_OPENS = re.compile(r"(?:[^,，。;；]{0,8}[,，])?(?:(?:这家|该)(?:企业|公司)|这家(?=(?:总部)?(?:位于|地处|坐落[在于]|落户[在于]?)))")
@@ -262,6 +270,8 @@ _AGREEMENT = re.compile(r"(?:与|同|和)(?P<objs>[^,，。;；]{2,60}?)(?:(?:�
                         r"|签约(?=[,，。;；]|$)"
                         # schools and firms: 与X开设…订单班, 与X联合培养
                         r"|(?:联合|共同)?开设[^,，。;；]{0,16}?(?:订单班|专班|冠名班)|(?:联合|共同)培养)")
+# an alliance named again without its name, as the party to an agreement (A与联盟签署…协议)
+_BARE_ALLIANCE = frozenset(["联盟", "该联盟", "产业联盟"])
 _SELECTED_END = re.compile(r"(?:等)?(?:\d+|[两三四五六七八九十]+)?(?:余|多)?(?:家|个)?(?:[\u4e00-\u9fff]{0,4}?(?:企业|单位|集群))?"
                            r"(?:成功|首批)?(?P<verb>入选|入围|上榜|获批|获评|榜上有名|名列其中|入库)(?=[,，。;；]|$)")
 # between a body and the list it published: 工信部(近日)公布(了)…名单
@@ -341,7 +351,7 @@ class FactExtractor:
                 self.promoter(sent)
             if orgs and "单位" in sent.span.text:
                 self.council_members(sent)
-            if len(orgs) >= 2:
+            if len(orgs) >= 2 or orgs and "联盟" in sent.span.text:
                 self.collaboration(sent)
             if orgs:
                 self.challenge(sent)
@@ -357,7 +367,7 @@ class FactExtractor:
                 self.founders_next(sent)
             if orgs and len(sent.items) >= 2:
                 self.operated_located(sent)
-                if "运营" in sent.span.text or "依托单位" in sent.span.text:
+                if "运营" in sent.span.text or "营运" in sent.span.text or "依托单位" in sent.span.text:
                     self.bracket_roles(sent)
                 if "运" in sent.span.text or "管理人" in sent.span.text:
                     self.operator_named(sent)
@@ -365,6 +375,8 @@ class FactExtractor:
                 self.located_before(sent)
             if firm:
                 self.subsidiary(sent)
+                if "子" in sent.span.text:
+                    self.its_subsidiary(sent)
             if orgs and _THIS_FIRM_OPENS.match(sent.span.text):
                 self.this_firm_settles(sent)
             self.owned_lists(sent)
@@ -600,10 +612,14 @@ class FactExtractor:
     def collaboration(self, sent: Sent) -> None:
         """X(…)与A、B签署…协议 / 开展合作 / 联合开展… → X collaboratesWith A, B (X: the
         organisation nearest before 与 in its clause, else the sentence's first)."""
-        for mm in _AGREEMENT.finditer(sent.span.text):
+        for mm in self.agreements(sent):
             os_, oe_ = sent.span.start + mm.start("objs"), sent.span.start + mm.end("objs")
-            partners = sent.in_range(os_, oe_, "org")
+            partners = [(pe, self.surf(pm)) for pm, pe in sent.in_range(os_, oe_, "org")]
             at = sent.span.start + mm.start()
+            if not partners and self.text[os_:oe_] in _BARE_ALLIANCE:
+                # A与联盟签署…协议: the alliance named last (this sentence or the three before)
+                alliance = self.recent_alliance(sent, at)
+                partners = [(alliance, self.text[os_:oe_])] if alliance else []
             clause = next(c for c in split_clauses(sent.span) if c.start <= at < c.end)
             subj = sent.in_range(clause.start, at, "org")[-1:] or sent.in_range(sent.span.start, at, "org")[:1]
             if not partners or not subj:
@@ -611,8 +627,19 @@ class FactExtractor:
             sm, se = subj[0]
             if re.search(r"(?:联合|共同|携手)?(?:组建|成立|发起)", self.text[oe_:clause.end]):
                 continue  # founders of something, not a bilateral agreement
-            for pm, pe in partners:
-                self.rel(se, "collaboratesWith", pe, sent, "agreement", ss=self.surf(sm), os_=self.surf(pm))
+            for pe, surface in partners:
+                self.rel(se, "collaboratesWith", pe, sent, "agreement", ss=self.surf(sm), os_=surface)
+
+    def agreements(self, sent: Sent) -> Iterator[re.Match[str]]:
+        """The matches of _AGREEMENT whose 与/同/和 is not a character of a name (晋商银行大|同|分行)."""
+        text, pos = sent.span.text, 0
+        while mm := _AGREEMENT.search(text, pos):
+            at = sent.span.start + mm.start()
+            if any(m.start <= at < m.end for m, _ in sent.items):
+                pos = mm.start() + 1
+                continue
+            yield mm
+            pos = mm.end()
 
     def challenge(self, sent: Sent) -> None:
         """A、B等N家单位参与揭榜 → each participatesIn the latest challenge list (or the
@@ -662,6 +689,8 @@ class FactExtractor:
             if not chosen and len(clauses) > 1 and _WHEN_ONLY.fullmatch(self.text, clause_start, vs):
                 # 位于…的A,今年入选D: the clause says only when; A, named in the clause before, was selected
                 chosen = self.heads_of(sent.in_range(clauses[-2].start, clauses[-2].end, "org", "cluster"))[-1:]
+                if not chosen:  # A作为…,1—5月销量增长12.8%,去年入选D: the sentence's subject
+                    chosen = [(m, e) for m, e in sent.items[:1] if m.start == sent.span.start and m.kind == "org"]
             for om, oe in chosen:
                 self.rel(oe, "selectedInto", d, sent, "selected", ss=self.surf(om), os_=self.surf(m))
                 self.lead_by_list(oe, om, d, m, sent)
@@ -793,7 +822,8 @@ class FactExtractor:
                     return
         generic = _CLUSTER_LEAD.search(sent.span.text)
         focus = None
-        if generic and not sent.in_range(sent.span.start, sent.span.end, "cluster"):
+        focus_generic = bool(generic) and not sent.in_range(sent.span.start, sent.span.end, "cluster")
+        if focus_generic:
             focus = self.main_cluster(self.sents[:sent.index + 1])  # 作为集群“链主”企业: the report's cluster
         if focus is None:
             focus = self.focus_cluster(sent, self.sents[:sent.index])
@@ -809,8 +839,13 @@ class FactExtractor:
                 # 作为集群“链主”企业,X…: the subject of the next clause
                 firms = [(fm, fe) for fm, fe in sent.in_range(clauses[i + 1].start, clauses[i + 1].end, "org")
                          if fe.category == "Firm"][:1]
-            # the cluster as this sentence names it, else by its name (it is named elsewhere)
-            os_ = self.surf(cm) if sent.span.start <= cm.start < sent.span.end else ce.label
+            # the cluster as this sentence names it (by name, or as 集群 in 作为集群另一家链主企业),
+            # else by its name (it is named elsewhere)
+            if sent.span.start <= cm.start < sent.span.end:
+                os_ = self.surf(cm)
+            else:
+                at = sent.span.start
+                os_ = self.surface[at + generic.start("c"):at + generic.end("c")] if generic and focus_generic else ce.label
             for fm, fe in firms:
                 self.rel(fe, "leadFirmOf", ce, sent, "lead-firm", ss=self.surf(fm), os_=os_)
 
@@ -878,16 +913,19 @@ class FactExtractor:
         return None
 
     def joined_alliance(self, sent: Sent) -> None:
-        """A、B加入联盟 (the alliance not named again): members of the alliance named last in
-        this sentence or the three before it."""
+        """A、B加入联盟 / 新加入的成员包括A、B (the alliance not named again): members of the
+        alliance named last in this sentence or the three before it."""
         for c in split_clauses(sent.span):
-            jm = _JOINED_BARE.search(self.text, c.start, c.end)
-            if not jm:
+            if jm := _JOINED_BARE.search(self.text, c.start, c.end):
+                lo, hi = c.start, jm.start()
+            elif jm := _MEMBERS_JOINED.search(self.text, c.start, c.end):
+                lo, hi = jm.end(), c.end
+            else:
                 continue
             alliance = self.recent_alliance(sent, c.start)
             if alliance is None:
                 continue
-            for om, oe in sent.in_range(c.start, jm.start(), "org"):
+            for om, oe in sent.in_range(lo, hi, "org"):
                 if oe.iri != alliance.iri and oe.category != "GovernmentBody":
                     self.rel(oe, "memberOf", alliance, sent, "member-of:joined", ss=self.surf(om))
 
@@ -1044,6 +1082,31 @@ class FactExtractor:
         if parents and children:
             (pm, pe), (cm, ce) = parents[0], children[-1]
             self.rel(ce, "partOf", pe, sent, "subsidiary", ss=self.surf(cm), os_=self.surf(pm))
+
+    def its_subsidiary(self, sent: Sent) -> None:
+        """X…,其全资子公司Y / 该公司…,其控股子公司Y / 公司全资子公司Y → Y partOf X: the firm named
+        last before in this sentence, else (the sentence speaking of 该公司, 公司 or 这家企业)
+        the firm named last in the three sentences before."""
+        for om in _ITS_SUBSIDIARY.finditer(sent.span.text):
+            at, after = sent.span.start + om.start(), sent.span.start + om.end()
+            children = [(m, e) for m, e in sent.in_range(after, sent.span.end, "org")
+                        if m.start - after <= 1 and e.category == "Firm"]
+            if not children:
+                continue
+            # 其 stands for the firm named last before it; 公司 and 该公司 for the firm the text is
+            # about, never one named beside them (公司控股股东为A,公司全资子公司Y: Y is not A's)
+            parents = [(m, e) for m, e in sent.in_range(sent.span.start, at, "org")
+                       if e.category == "Firm" and not self.defined_here(m)][-1:] if om["who"] == "其" else []
+            # the words that stand for the parent: 其 (this sentence's firm, or the one 该公司 or
+            # 这家…企业 opening the sentence stands for), 该公司, 公司
+            back = _BACK_REFERENCE.match(sent.span.text) if om["who"] == "其" else None
+            if not parents and (om["who"] != "其" or back):
+                parents = [(m, e) for s in reversed(self.sents[max(0, sent.index - 3):sent.index])
+                           for m, e in reversed(s.items) if e.kind == "org" and e.category == "Firm"][:1]
+            if parents:
+                (pm, pe), (cm, ce) = parents[0], children[0]
+                ps = self.surf(pm) if pm.start >= sent.span.start else back.group() if back else om["who"]
+                self.rel(ce, "partOf", pe, sent, "subsidiary:its", ss=self.surf(cm), os_=ps)
 
     def this_firm_settles(self, sent: Sent) -> None:
         """该公司…项目落户X / 这家企业进驻X: the firm last named before the sentence is located in X."""

@@ -85,6 +85,8 @@ HEADS: list[tuple[str, str, bool]] = [
     ("新区", "IndustrialPark", False), ("综合实验区", "IndustrialPark", False), ("试验区", "IndustrialPark", False),
     ("港务区", "IndustrialPark", False), ("综合保税区", "IndustrialPark", False), ("保税区", "IndustrialPark", False),
     ("自贸区", "IndustrialPark", False), ("物流园区", "IndustrialPark", False), ("管理委员会", "GovernmentBody", True), ("管委会", "GovernmentBody", True),
+    # a zone's own bureaus (荆州开发区经济发展局), named after the zone
+    ("经济发展局", "GovernmentBody", False), ("科技创新局", "GovernmentBody", False),
     ("创新创业共同体", "Alliance", True), ("共同体", "Alliance", False), ("综合体", "InnovationPlatform", False),
     # banks and their branches (a central bank's branch is a government body: headed_mentions),
     # and funds with a name of their own (引导基金, 母基金)
@@ -115,7 +117,7 @@ GENERIC = ("产业", "行业", "创新", "技术", "研发", "科技", "科研",
            "引领性", "基础性", "先导性", "重要", "单个", "每个", "每家", "单家", "各个", "所有", "全部", "跨行业",
            "跨领域", "同类", "此类", "这类", "该类", "同行业", "政府", "政策性", "商业", "股份制", "天使", "风险",
            "创投", "国有商业", "合作银行", "各家", "地方法人", "共性", "中试", "验证", "中试验证", "共享", "境内外",
-           "境内", "海内外", "战略")
+           "境内", "海内外", "战略", "公司")
 _NOT_WORDS = re.compile(r"[\d.%()()、\s]")
 _GENERIC_RE = re.compile("|".join(sorted(map(re.escape, GENERIC), key=len, reverse=True)))
 _PLACE_PREFIX = re.compile(r"^(?:中国|国家|江苏省|江苏|省|市|区|县|美国|德国|日本|英国|法国|韩国)")
@@ -235,10 +237,13 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def _unlisted_place(text: str, s: int) -> int:
     """A county, district or county-level city the reference data does not list, before the
-    level word of a body: 江宁区人民政府, 晋江市人民政府 (not 全区, 各县, 我市)."""
+    level word of a body: 江宁区人民政府, 晋江市人民政府, and the districts named by a direction
+    alone, 东区人民政府 (not 全区, 各县, 我市)."""
     start = left_edge(text, 0, s)
     place = text[start:s]
     if 2 <= len(place) <= 3 and all("\u4e00" <= c <= "\u9fff" for c in place) and place[0] not in "各全本该我两该每":
+        return start
+    if place in ("东", "西", "南", "北") and text[s] == "区":
         return start
     return s
 
@@ -374,7 +379,7 @@ _LIST_WORD_END = re.compile(r"(?:名单|称号|行列|荣誉)$")
 _HOSTED_PREFIX = re.compile(r"(?:主办|承办|举办|指导|组织|召开)的")
 _NOT_AN_INDUSTRY = re.compile(r"\d|局|委|厅|名单|专员|营业收入|营收|产值|增加值|比重|占比|利润|同比|亿级")
 _ISSUER_OF_LIST = re.compile(r"(?:公布|发布|认定|评选|确定)的")
-_DESIGNATION_WORD = re.compile(r"案例|名单|平台|企业|工厂|冠军|巨人|中心|示范|试点|基地|称号|标杆|项目|园区|集群|场景")
+_DESIGNATION_WORD = re.compile(r"案例|名单|平台|企业|工厂|冠军|巨人|中心|示范|试点|基地|称号|标杆|项目|园区|集群|场景|实验室|机构")
 _FUNDING = re.compile(r"\d+(?:万|亿)?元|支持|资金")
 
 

@@ -31,7 +31,7 @@ BOUNDARY_WORDS = frozenset(["的", "个", "之", "推动", "推进", "协调", "
                             "列出", "选出", "评出", "扎根", "安家", "选址", "隶属于", "参股公司", "接纳",
                             "新接纳", "关注", "扫码", "系", "挂靠", "建于", "缔结", "进驻", "所属", "给予", "创建",
                             "安家落户", "人为", "深化", "加强", "优化", "健全", "巩固", "夯实", "全区", "全县", "我区", "我县",
-                            "本区", "本县", "交由", "交给", "一季度", "二季度", "三季度", "四季度", "归属于", "继续", "办好"])
+                            "本区", "本县", "交由", "交给", "厂商", "龙头厂商", "一季度", "二季度", "三季度", "四季度", "归属于", "继续", "办好"])
 # words jieba tags as adverbs or time words that do belong to names of industries and bodies
 NAME_WORDS = frozenset(["新一代", "下一代", "第三代", "第四代", "一体化", "一流", "新型", "未来", "现代", "高速", "高新",
                         "互连"])  # (jieba tags 互连, a technical word, as an adverb)
@@ -48,7 +48,9 @@ TIME_MORPHEME = re.compile("[年月日天时期代前后今昨明近初末底季
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    return frozenset(FUNCTION_WORDS_FILE.read_text(encoding="utf-8").split())
+    """jieba's function words, less the reference data's place names among them: 大同 and 大连
+    are adverbs and time words to jieba, and cities that begin names (大同云氢能源…有限公司)."""
+    return frozenset(FUNCTION_WORDS_FILE.read_text(encoding="utf-8").split()) - place_names()
 
 
 def write_function_words() -> int:

@@ -1048,3 +1048,63 @@ def test_subsidiaries_set_up_held_or_controlled_and_industry_colleges_founded(ex
     assert ("泰安莆鞋智能制造有限公司", "partOf", "泰安莆鞋集团有限公司") in rels
     for founder in ("泰山学院", "泰安闽龙专用汽车股份有限公司"):
         assert ("专用车产业学院", "foundedBy", founder) in rels
+
+
+def test_cities_jieba_tags_as_function_words_begin_names_and_names_keep_their_conjunctions(extract_text):
+    # 大连 and 大同 are an adverb and a time word to jieba; 大|同 holds the conjunction 同
+    x = extract_text(HEADER + "推动大连泰岳重工装备有限公司扩产,大同泰嘉氢能科技有限公司投产。"
+                              "大会上,晋商银行大同分行与泰安氢能产业联盟签署战略合作协议。\n")
+    found = orgs(x)
+    assert {"大连泰岳重工装备有限公司", "大同泰嘉氢能科技有限公司", "晋商银行大同分行"} <= found.keys()
+    assert not {"泰岳重工装备有限公司", "泰嘉氢能科技有限公司", "晋商银行"} & found.keys()
+    assert ("晋商银行大同分行", "collaboratesWith", "泰安氢能产业联盟") in relations(x)
+
+
+def test_its_subsidiary_belongs_to_the_firm_its_sentence_points_back_to(extract_text):
+    x = extract_text(HEADER + "泰安岱宗动力科技股份有限公司作为集群链主企业,上半年营业收入增长12%。"
+                              "该公司总部位于泰安高新区,其控股子公司泰安岱宗电控有限公司建成投产。"
+                              "泰安汶河化工有限公司一季度产值增长8%,其全资子公司泰安汶河新材料有限公司入驻化工产业园。"
+                              "泰安鲁岳液压科技股份有限公司是集群链主企业。公司全资子公司泰安鲁岳铸造有限公司年产铸件5万吨。\n")
+    found = {(r.subject.label, r.predicate, r.object.label): r for r in x.facts.relations}
+    back = found.get(("泰安岱宗电控有限公司", "partOf", "泰安岱宗动力科技股份有限公司"))
+    assert back is not None and back.object_surface == "该公司"
+    assert ("泰安汶河新材料有限公司", "partOf", "泰安汶河化工有限公司") in found
+    assert ("泰安鲁岳铸造有限公司", "partOf", "泰安鲁岳液压科技股份有限公司") in found
+    assert "公司全资子公司" not in orgs(x)
+
+
+def test_another_lead_firm_of_the_cluster_members_who_newly_joined_and_a_bare_alliance_as_party(extract_text):
+    x = extract_text(HEADER + "泰安氢能产业集群加快发展。泰安泰氢能源科技有限公司是集群链主企业。"
+                              "泰安晋氢装备制造有限公司作为集群另一家链主企业,上半年营业收入11.8亿元。"
+                              "泰安氢能产业联盟由泰安泰氢能源科技有限公司牵头成立,今年新加入的成员包括泰安岱氢检测有限公司等4家企业。"
+                              "交通银行泰安分行与联盟签署战略合作协议。\n")
+    found = {(r.subject.label, r.predicate, r.object.label): r for r in x.facts.relations}
+    second = [r for k, r in found.items() if k[0] == "泰安晋氢装备制造有限公司" and k[1] == "leadFirmOf"]
+    assert second and second[0].object_surface == "集群"  # the words of its sentence
+    assert ("泰安岱氢检测有限公司", "memberOf", "泰安氢能产业联盟") in found
+    assert ("交通银行泰安分行", "collaboratesWith", "泰安氢能产业联盟") in found
+
+
+def test_provincial_titles_granted_a_lab_after_what_built_it_a_district_named_by_a_direction_and_hong_kong_operators(extract_text):
+    x = extract_text(HEADER + "依托山东农业大学建设的泰安市智能农机重点实验室今年获批山东省重点实验室。"
+                              "泰安岱岳装备股份有限公司作为集群链主企业,1—5月销量增长12.8%,去年入选山东省制造业单项冠军企业名单。"
+                              "推进会由市工业和信息化局主办,东区人民政府承办。"
+                              "泰安农机装备创新中心由山东农业大学与泰安岱岳装备股份有限公司共建,交由泰安智造科技服务有限公司营运。\n")
+    rels = relations(x)
+    assert ("泰安市智能农机重点实验室", "selectedInto", "山东省重点实验室") in rels
+    assert not [r for r in rels if r[0] == "山东农业大学" and r[1] == "selectedInto"]  # it only built the lab
+    assert "山东省重点实验室" not in orgs(x)  # a title, not a lab
+    assert [r for r in rels if r[0] == "泰安岱岳装备股份有限公司" and r[1] == "selectedInto"]
+    assert "东区人民政府" in orgs(x)
+    assert ("泰安农机装备创新中心", "operatedBy", "泰安智造科技服务有限公司") in rels  # 营运: Hong Kong usage
+
+
+def test_a_zone_bureau_is_one_body_and_a_lead_firm_of_this_cluster_keeps_its_words(extract_text):
+    x = extract_text(HEADER + "推进会由泰安高新区经济发展局承办。"
+                              "龙头厂商泰安岱岳装备股份有限公司是该集群的链主企业,前三季营收增长一成。\n")
+    found = orgs(x)
+    assert found.get("泰安高新区经济发展局") == "GovernmentBody"
+    assert "经济发展局" not in found
+    assert "泰安岱岳装备股份有限公司" in found and not any(n.startswith("厂商") for n in found)
+    lead = [r for r in x.facts.relations if r.predicate == "leadFirmOf"]
+    assert lead and lead[0].object_surface == "该集群"
