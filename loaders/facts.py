@@ -66,16 +66,15 @@ class Sent:
     span: Span
     items: list[tuple[Mention, Entity]]  # in order of their start
     skip_facts: bool = False
-    starts: list[int] | None = field(default=None, repr=False)  # the items' starts (given, or read off them)
+    starts: list[int] = field(default_factory=list, repr=False)  # the items' starts (given, or read off them)
 
     def __post_init__(self) -> None:
-        if self.starts is None:
+        if not self.starts and self.items:
             self.starts = [m.start for m, _ in self.items]
 
     def in_range(self, start: int, end: int, *kinds: str) -> list[tuple[Mention, Entity]]:
         """The items from ``start`` to ``end`` (of ``kinds``, if given)."""
-        starts: list[int] = self.starts  # type: ignore[assignment]  # set by __post_init__
-        items = self.items[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]
+        items = self.items[bisect.bisect_left(self.starts, start):bisect.bisect_right(self.starts, end)]
         return [(m, e) for m, e in items if m.end <= end and (not kinds or m.kind in kinds)]
 
 
@@ -843,9 +842,10 @@ class FactExtractor:
             # else by its name (it is named elsewhere)
             if sent.span.start <= cm.start < sent.span.end:
                 os_ = self.surf(cm)
+            elif generic and focus_generic:
+                os_ = self.surface[sent.span.start + generic.start("c"):sent.span.start + generic.end("c")]
             else:
-                at = sent.span.start
-                os_ = self.surface[at + generic.start("c"):at + generic.end("c")] if generic and focus_generic else ce.label
+                os_ = ce.label
             for fm, fe in firms:
                 self.rel(fe, "leadFirmOf", ce, sent, "lead-firm", ss=self.surf(fm), os_=os_)
 

@@ -744,7 +744,7 @@ def cluster_pattern_mentions(text: str, sentences: list[Span], found: list[Menti
             start = left_edge(text, sent.start, hs, keep_conjunction=lambda *_: True)
             if any(f.kind == "cluster" and start <= f.start and f.end <= hs for f in found + out):
                 continue  # 工程机械集群: the cluster is already recognised by its name
-            start = _NOT_A_NAME_START.match(text, start).end()  # type: ignore[union-attr]  # the pattern can match empty
+            start = _NOT_A_NAME_START.match(text, start).end()  # type: ignore[union-attr]  # all optional: it always matches
             desc = text[start:hs]
             if len(desc) >= 4 and _INDUSTRY.search(desc) and _clean_cluster_name(desc):
                 out.append(Mention(start, he, "cluster", "IndustrialCluster", "cluster:bare-suffix", text[start:he]))
