@@ -218,7 +218,7 @@ _JOINED = re.compile(r"加入(?:了)?$")
 # (今年)新加入的成员包括A、B等4家企业: members named after the verb
 _MEMBERS_JOINED = re.compile(r"加入(?:的|该联盟的|联盟的)成员(?:单位|企业)?(?:包括|有|为)")
 _JOINED_BARE = re.compile(r"(?:首批|先后|陆续|已|正式)?(?:加入|加盟)(?:了)?(?:该|本)?联盟[。;；!！]?$")  # search(text, pos, endpos)
-_FOUNDERS_NEXT = re.compile(r"(?P<this>该(?:基地|中心|平台|实验室|研究院|联盟|联合体|共同体))?由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:牵头)?(?:组建|发起成立|发起|成立|共建|建设|设立|筹建|联建)(?!的)")
+_FOUNDERS_NEXT = re.compile(r"(?P<this>该(?:基地|中心|平台|实验室|研究院|联盟|联合体|共同体)|联盟(?=由))?由(?P<o>[^。;；]{2,120}?)(?:共同|联合)?(?:牵头)?(?:组建|发起成立|发起|成立|共建|建设|设立|筹建|联建)(?!的)")
 _OPERATING = re.compile(r"(?:牵头|负责)?(?:建设|运营|营运|打造|建成|搭建|运行|承建)(?:运营|营运|管理|运维)?的")
 # PLATFORM由ORG运营 / PLATFORM,由其全资子公司ORG运营
 _OPERATED_BY = re.compile(r"[,，]?(?:交由|委托|由)(?P<sub>其(?:下属的?)?(?:全资|控股)?(?:子公司)?)?")
@@ -249,7 +249,8 @@ _LOCATED_VERB = re.compile(r"(?:总部)?" + _WHEN_WORDS + r"(?:位于|设在|设
                            r"扎根|安家落户|选址落户)")
 _SUBSIDIARY = re.compile(r"(?:是|系|为)(?P<x>[^,，。;；]{2,40}?)(?:旗下(?:的)?|[^,，。;；]{0,12}设立的(?:全资|控股)?子公司|的(?:全资|控股)子公司)")
 # 其全资子公司Y, 公司控股子公司Y, 该公司的全资子公司Y: Y's parent is the firm 其 or 公司 stands for
-_ITS_SUBSIDIARY = re.compile(r"(?P<who>其|该公司|公司)(?:的)?(?:全资|控股)(?:子公司|子企业)")
+# (拟)由全资子公司Y实施: the sentence's subject's
+_ITS_SUBSIDIARY = re.compile(r"(?P<who>其|该公司|公司|(?<=由))(?:的)?(?:全资|控股)(?:子公司|子企业)")
 # a sentence that opens by pointing back at a firm: 该公司…, 这家总部位于X的企业…, 公司…
 _BACK_REFERENCE = re.compile(r"该公司|该企业|这家[^,，。;；]{0,30}?(?:企业|公司)|公司")
 _THIS_FIRM = re.compile(r"^[^,，。;；]{0,20}(?:这家|该)(?:企业|公司)")
@@ -1084,9 +1085,10 @@ class FactExtractor:
             self.rel(ce, "partOf", pe, sent, "subsidiary", ss=self.surf(cm), os_=self.surf(pm))
 
     def its_subsidiary(self, sent: Sent) -> None:
-        """X…,其全资子公司Y / 该公司…,其控股子公司Y / 公司全资子公司Y → Y partOf X: the firm named
-        last before in this sentence, else (the sentence speaking of 该公司, 公司 or 这家企业)
-        the firm named last in the three sentences before."""
+        """X…,其全资子公司Y / 该公司…,其控股子公司Y / 公司全资子公司Y / X…拟由全资子公司Y实施 →
+        Y partOf X: for 其 the firm named last before in this sentence, for 由 its first, else
+        (the sentence speaking of 该公司, 公司 or 这家企业) the firm named last in the three
+        sentences before."""
         for om in _ITS_SUBSIDIARY.finditer(sent.span.text):
             at, after = sent.span.start + om.start(), sent.span.start + om.end()
             children = [(m, e) for m, e in sent.in_range(after, sent.span.end, "org")
@@ -1095,12 +1097,13 @@ class FactExtractor:
                 continue
             # 其 stands for the firm named last before it; 公司 and 该公司 for the firm the text is
             # about, never one named beside them (公司控股股东为A,公司全资子公司Y: Y is not A's)
-            parents = [(m, e) for m, e in sent.in_range(sent.span.start, at, "org")
-                       if e.category == "Firm" and not self.defined_here(m)][-1:] if om["who"] == "其" else []
+            named = [(m, e) for m, e in sent.in_range(sent.span.start, at, "org")
+                     if e.category == "Firm" and not self.defined_here(m)]
+            parents = named[-1:] if om["who"] == "其" else named[:1] if not om["who"] else []
             # the words that stand for the parent: 其 (this sentence's firm, or the one 该公司 or
             # 这家…企业 opening the sentence stands for), 该公司, 公司
             back = _BACK_REFERENCE.match(sent.span.text) if om["who"] == "其" else None
-            if not parents and (om["who"] != "其" or back):
+            if not parents and (om["who"] in ("公司", "该公司") or back):
                 parents = [(m, e) for s in reversed(self.sents[max(0, sent.index - 3):sent.index])
                            for m, e in reversed(s.items) if e.kind == "org" and e.category == "Firm"][:1]
             if parents:

@@ -1108,3 +1108,14 @@ def test_a_zone_bureau_is_one_body_and_a_lead_firm_of_this_cluster_keeps_its_wor
     assert "泰安岱岳装备股份有限公司" in found and not any(n.startswith("厂商") for n in found)
     lead = [r for r in x.facts.relations if r.predicate == "leadFirmOf"]
     assert lead and lead[0].object_surface == "该集群"
+
+
+def test_a_bare_alliance_founded_after_its_council_seat_and_a_project_run_by_a_wholly_owned_subsidiary(extract_text):
+    x = extract_text(HEADER + "此外,泰安岱锐工具股份有限公司担任泰安市五金工具产业联盟理事长单位,"
+                              "联盟由泰安岱锐工具股份有限公司联合泰安鼎泰园林机械有限公司等42家企业发起成立。"
+                              "泰安汶源电路股份有限公司10月发布《关于投资建设扩产项目的公告》,"
+                              "拟由全资子公司泰安汶源精密电子有限公司实施该项目。\n")
+    rels = relations(x)
+    for founder in ("泰安岱锐工具股份有限公司", "泰安鼎泰园林机械有限公司"):
+        assert ("泰安市五金工具产业联盟", "foundedBy", founder) in rels
+    assert ("泰安汶源精密电子有限公司", "partOf", "泰安汶源电路股份有限公司") in rels
