@@ -905,6 +905,15 @@ class FactExtractor:
                         for om, oe in sent.in_range(c.start + km.start("o"), c.start + km.end("o"), "org"):
                             self.rel(oe, "memberOf", al, sent, "member-of:absorbed", ss=self.surf(om))
 
+    def firm_before(self, sent: Sent) -> list[tuple[Mention, Entity]]:
+        """The firm named last in the three sentences before ``sent`` (a list of one, or empty):
+        the firm 该公司, 这家企业 or 公司 at its start stands for."""
+        for s in reversed(self.sents[max(0, sent.index - 3):sent.index]):
+            for m, e in reversed(s.items):
+                if e.kind == "org" and e.category == "Firm":
+                    return [(m, e)]
+        return []
+
     def recent_alliance(self, sent: Sent, before: int) -> Entity | None:
         """The alliance named last before ``before`` in this sentence, else in the three before it."""
         for s in [sent, *reversed(self.sents[max(0, sent.index - 3):sent.index])]:
@@ -1078,8 +1087,7 @@ class FactExtractor:
         parents = [(m, e) for m, e in sent.in_range(xs, xe, "org") if e.category == "Firm"]
         children = [(m, e) for m, e in sent.in_range(sent.span.start, xs, "org") if e.category == "Firm"]
         if not children and _THIS_FIRM.match(sent.span.text):
-            children = [(m, e) for s in reversed(self.sents[max(0, sent.index - 3):sent.index])
-                        for m, e in s.items if e.kind == "org" and e.category == "Firm"][-1:]
+            children = self.firm_before(sent)
         if parents and children:
             (pm, pe), (cm, ce) = parents[0], children[-1]
             self.rel(ce, "partOf", pe, sent, "subsidiary", ss=self.surf(cm), os_=self.surf(pm))
@@ -1104,8 +1112,7 @@ class FactExtractor:
             # 这家…企业 opening the sentence stands for), 该公司, 公司
             back = _BACK_REFERENCE.match(sent.span.text) if om["who"] == "其" else None
             if not parents and (om["who"] in ("公司", "该公司") or back):
-                parents = [(m, e) for s in reversed(self.sents[max(0, sent.index - 3):sent.index])
-                           for m, e in reversed(s.items) if e.kind == "org" and e.category == "Firm"][:1]
+                parents = self.firm_before(sent)
             if parents:
                 (pm, pe), (cm, ce) = parents[0], children[0]
                 ps = self.surf(pm) if pm.start >= sent.span.start else back.group() if back else om["who"]
@@ -1123,9 +1130,7 @@ class FactExtractor:
                      _LOCATED_BEFORE.fullmatch(self.text, after, parks[0][0].start) and
                      self.text.startswith(("的企业", "的公司"), parks[0][0].end)):
             return
-        firms = [(m, e) for s in reversed(self.sents[max(0, sent.index - 3):sent.index])
-                 for m, e in reversed(s.items) if e.kind == "org" and e.category == "Firm"][:1]
-        for fm, fe in firms:
+        for fm, fe in self.firm_before(sent):
             pm, pe = parks[0]
             self.rel(fe, "locatedIn", pe, sent, "located-in:this-firm", ss=self.surf(fm), os_=self.surf(pm))
 
